@@ -1,0 +1,74 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import { can } from '../accounts/accounts.policy.ts';
+import type { AppContext } from '../platform/context.ts';
+import { AppError } from '../platform/errors.ts';
+import type { AdminNavItem, AdminShell } from '../platform/views/admin-layout.tsx';
+import { renderDocument } from '../platform/views/render.ts';
+
+/** Builds the back-office shell: the nav shows only what the user's roles at this center allow. */
+export async function shellFor(ctx: AppContext, req: FastifyRequest, reply: FastifyReply, cid: number | null, current: string): Promise<AdminShell> {
+  const staff = req.staff;
+  const csrfToken = reply.generateCsrf();
+  if (!staff) return { userName: null, centerName: null, nav: [], csrfToken };
+  const tree = await ctx.centers.get();
+  const nav: AdminNavItem[] = [{ href: '/admin', label: '我的中心' }];
+  if (cid !== null) {
+    const roles = staff.grants.get(cid);
+    const base = `/admin/c/${cid}`;
+    nav.push({ href: base, label: '工作台' });
+    if (can(roles, 'article.read')) nav.push({ href: `${base}/articles`, label: '稿件' });
+    if (can(roles, 'review.act')) nav.push({ href: `${base}/reviews`, label: '待我审核' });
+    if (can(roles, 'site.manage')) nav.push({ href: `${base}/columns`, label: '栏目与审核流程' });
+    if (can(roles, 'users.manage')) nav.push({ href: `${base}/users`, label: '账号与角色' });
+    if (can(roles, 'audit.read')) nav.push({ href: `${base}/audit`, label: '审计日志' });
+  }
+  for (const n of nav) n.isCurrent = n.href === current;
+  return { userName: staff.user.displayName, centerName: cid !== null ? (tree.byId.get(cid)?.name ?? null) : null, nav, csrfToken };
+}
+
+export function sendHtml(reply: FastifyReply, tree: VNode, status = 200): FastifyReply {
+  return reply.status(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(renderDocument(tree));
+}
+
+/** The POST body of a urlencoded form as a flat record (repeated keys become arrays). */
+export function formBody(req: FastifyRequest): Record<string, unknown> {
+  const b = req.body;
+  return b && typeof b === 'object' ? (b as Record<string, unknown>) : {};
+}
+
+/** A 4xx AppError is shown on the form with what the user typed; anything else goes to the error handler. */
+export function asFormError(err: unknown): AppError {
+  if (err instanceof AppError && err.status < 500) return err;
+  throw err;
+}
+
+export function str(v: unknown): string {
+  return typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '';
+}
+
+export function intParam(v: unknown): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0 || n > 2_147_483_647) throw new AppError('NOT_FOUND', { userMessage: '记录不存在' });
+  return n;
+}
+
+export function flashOf(req: FastifyRequest): string | undefined {
+  const f = (req.query as { done?: string }).done;
+  return f ? FLASH[f] : undefined;
+}
+
+const FLASH: Record<string, string> = {
+  saved: '已保存。',
+  submitted: '已提交审核。',
+  approved: '已通过审核。',
+  published: '已审定并发布。',
+  scheduled: '已审定，将在定时发布时间自动发布。',
+  rejected: '已退回起草人。',
+  claimed: '已领取此任务，其他审核人将看到由您处理。',
+  withdrawn: '已撤稿。',
+  forced: '已紧急发布，并已记录在审计日志中。',
+  correction: '已创建更正稿，请修改后写明更正说明并提交审核。',
+  created: '已创建。',
+  updated: '已更新。',
+};

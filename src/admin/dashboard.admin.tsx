@@ -1,0 +1,70 @@
+import type { FastifyInstance } from 'fastify';
+import { ROLE_LABELS, can } from '../accounts/accounts.policy.ts';
+import { rolesAt } from '../accounts/staff-session.ts';
+import { listForAdmin } from '../content/articles.repo.ts';
+import type { AppContext } from '../platform/context.ts';
+import { AdminLayout } from '../platform/views/admin-layout.tsx';
+import { listPendingTasksFor } from '../review/review.repo.ts';
+import { flashOf, intParam, sendHtml, shellFor } from './admin.http.tsx';
+
+export function registerDashboard(app: FastifyInstance, ctx: AppContext): void {
+  app.get('/admin', { config: { access: { kind: 'staff' } }, schema: { hide: true } }, async (req, reply) => {
+    const staff = req.staff;
+    const tree = await ctx.centers.get();
+    const centers = Array.from(staff?.grants ?? []).map(([cid, roles]) => ({ center: tree.byId.get(cid), roles }));
+    if (centers.length === 1 && centers[0]?.center) return reply.redirect(`/admin/c/${centers[0].center.id}`, 303);
+    const shell = await shellFor(ctx, req, reply, null, '/admin');
+    return sendHtml(
+      reply,
+      <AdminLayout title="我的中心" shell={shell}>
+        {centers.length === 0 ? <p>您的账号尚未在任何中心获得角色，请联系安全管理员。</p> : null}
+        <ul>
+          {centers.map(({ center, roles }) =>
+            center ? (
+              <li key={center.id}>
+                <a href={`/admin/c/${center.id}`}>{center.name}</a>（{Array.from(roles).map((r) => ROLE_LABELS[r]).join('、')}）
+              </li>
+            ) : null,
+          )}
+        </ul>
+      </AdminLayout>,
+    );
+  });
+
+  app.get('/admin/c/:cid', { config: { access: { kind: 'perm', permission: 'dashboard.view' } }, schema: { hide: true } }, async (req, reply) => {
+    const cid = intParam((req.params as { cid: string }).cid);
+    const roles = rolesAt(req, cid);
+    const me = req.staff?.user.id ?? 0;
+    const [tasks, mine] = await Promise.all([
+      can(roles, 'review.act') ? listPendingTasksFor(ctx.db, cid, me) : Promise.resolve([]),
+      can(roles, 'article.edit') ? listForAdmin(ctx.db, { centerId: cid, authorId: me, limit: 10, offset: 0 }) : Promise.resolve([]),
+    ]);
+    const shell = await shellFor(ctx, req, reply, cid, `/admin/c/${cid}`);
+    return sendHtml(
+      reply,
+      <AdminLayout title="工作台" shell={shell} flash={flashOf(req)}>
+        <p>您在本中心的角色：{Array.from(roles ?? []).map((r) => ROLE_LABELS[r]).join('、')}</p>
+        {can(roles, 'review.act') ? (
+          <p>
+            <a href={`/admin/c/${cid}/reviews`}>待我审核：{tasks.length} 件</a>
+          </p>
+        ) : null}
+        {can(roles, 'article.edit') ? (
+          <section>
+            <h2>我最近的稿件</h2>
+            <p>
+              <a class="button primary" href={`/admin/c/${cid}/articles/new`}>起草新稿件</a>
+            </p>
+            <ul>
+              {mine.map((a) => (
+                <li key={a.id}>
+                  <a href={`/admin/c/${cid}/articles/${a.id}`}>{a.title}</a>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+      </AdminLayout>,
+    );
+  });
+}

@@ -1,0 +1,83 @@
+import path from 'node:path';
+import { buildApp } from './app.ts';
+import { createCenterTreeCache } from './centers/centers.service.ts';
+import { hasAnyCenter, seedDemo, type DemoCredential } from './demo/seed-demo.ts';
+import { backupPglite } from './platform/backup.ts';
+import { loadConfig } from './platform/config.ts';
+import { createContext } from './platform/context.ts';
+import { openDatabase } from './platform/db/client.ts';
+import { lockDataDir } from './platform/db/data-dir-lock.ts';
+import { startBoss, stopBoss } from './platform/jobs.ts';
+import { JOB_RELAY_OUTBOX, registerPublishingJobs } from './publishing/publishing.jobs.ts';
+
+const started = Date.now();
+const config = loadConfig();
+const unlock = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
+const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.databaseUrl ? undefined : path.join(config.dataDir, 'pgdata') });
+const ctx = createContext({
+  config,
+  database,
+  db: database.db,
+  boss: undefined,
+  centers: createCenterTreeCache(database.db),
+  filesDir: path.join(config.dataDir, 'files'),
+  clock: () => new Date(),
+});
+
+let credentials: DemoCredential[] = [];
+if (!(await hasAnyCenter(ctx.db))) {
+  if (!config.demoData) {
+    console.error('数据库为空。生产模式不加载演示数据：请使用初始化命令创建中心和管理员账号。');
+    process.exit(1);
+  }
+  credentials = await seedDemo(ctx);
+}
+
+const boss = await startBoss(database);
+ctx.boss = boss;
+await registerPublishingJobs(boss, ctx, []);
+ctx.onOutbox(() => {
+  boss.send(JOB_RELAY_OUTBOX, {}, { singletonKey: 'relay', singletonSeconds: 1 }).catch(() => {});
+});
+if (database.pglite) {
+  const pglite = database.pglite;
+  await boss.createQueue('platform.backup');
+  await boss.work('platform.backup', async () => {
+    await backupPglite(pglite, { dir: path.join(config.dataDir, 'backups'), keep: 7, now: new Date() });
+  });
+  await boss.schedule('platform.backup', '30 2 * * *', {}, { tz: 'Asia/Shanghai' });
+}
+
+const { app, close } = await buildApp(ctx);
+await app.listen({ port: config.port, host: config.host });
+const address = app.server.address();
+const port = typeof address === 'object' && address ? address.port : config.port;
+console.log(`公开平台已启动：http://${config.host}:${port}/ （数据库：${database.kind}，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
+if (credentials.length > 0) printCredentials(credentials);
+console.log('ready');
+
+let isStopping = false;
+async function shutdown(signal: string) {
+  if (isStopping) return;
+  isStopping = true;
+  console.log(`收到 ${signal}，正在关闭…`);
+  try {
+    await close();
+    await stopBoss(boss);
+    await database.close();
+  } finally {
+    unlock();
+    process.exit(0);
+  }
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));
+
+function printCredentials(list: DemoCredential[]) {
+  console.log('\n演示账号（仅用于演示；生产模式拒绝加载演示数据）：');
+  console.log(`  所有演示账号的密码：${list[0]?.password ?? ''}`);
+  for (const c of list) {
+    console.log(`  ${c.username.padEnd(18)} ${c.displayName.padEnd(10)} ${c.centerCode.padEnd(4)} ${c.roles.join(',')}${c.totpSecret ? `  TOTP 密钥：${c.totpSecret}` : ''}`);
+  }
+  console.log('');
+}
