@@ -260,6 +260,7 @@ CREATE INDEX "article_column_pub_idx" ON "article" USING btree ("column_id","pub
 CREATE INDEX "article_center_pub_idx" ON "article" USING btree ("center_id","published_at");--> statement-breakpoint
 CREATE INDEX "article_status_idx" ON "article" USING btree ("center_id","status");--> statement-breakpoint
 CREATE INDEX "article_search_idx" ON "article" USING gin ("search");--> statement-breakpoint
+CREATE UNIQUE INDEX "article_index_no_uq" ON "article" USING btree ("center_id","index_no");--> statement-breakpoint
 CREATE UNIQUE INDEX "site_column_center_slug_uq" ON "site_column" USING btree ("center_id","slug");--> statement-breakpoint
 CREATE UNIQUE INDEX "page_views_daily_uq" ON "page_views_daily" USING btree ("day","center_id","column_id","article_id");--> statement-breakpoint
 CREATE INDEX "outbox_pending_idx" ON "outbox" USING btree ("relayed_at","id");--> statement-breakpoint

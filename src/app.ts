@@ -33,7 +33,8 @@ import { registerReviewAdmin } from './review/review.admin.tsx';
 import { MAX_ATTACHMENT_BYTES } from './content/operations/upload-attachment.ts';
 import { maxOutboxId } from './publishing/outbox.repo.ts';
 
-export type App = { app: FastifyInstance; cache: PageCache; views: PageViewCounter; close: () => Promise<void> };
+export type RouteInfo = { method: string; url: string; access: string };
+export type App = { app: FastifyInstance; cache: PageCache; views: PageViewCounter; routes: RouteInfo[]; close: () => Promise<void> };
 
 const publicDir = fileURLToPath(new URL('../public', import.meta.url));
 
@@ -44,6 +45,10 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     bodyLimit: 12 * 1024 * 1024,
     trustProxy: ctx.config.isProduction ? 'loopback' : false,
   }).withTypeProvider<TypeBoxTypeProvider>();
+  const routes: RouteInfo[] = [];
+  app.addHook('onRoute', (r) => {
+    for (const method of Array.isArray(r.method) ? r.method : [r.method]) routes.push({ method, url: r.url, access: r.config?.access ? JSON.stringify(r.config.access) : 'none' });
+  });
 
   const cache = createPageCache({ isEnabled: ctx.config.renderCache, maxEntries: 5000, ttlMs: 5 * 60_000 });
   const views = createPageViewCounter(ctx.db, { intervalMs: 5000, clock: ctx.clock });
@@ -131,6 +136,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     app,
     cache,
     views,
+    routes,
     close: async () => {
       clearInterval(poll);
       await app.close();

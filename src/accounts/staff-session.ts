@@ -63,6 +63,10 @@ export function registerStaffGuard(app: FastifyInstance, ctx: AppContext): void 
       throw new Error(`admin route ${route.method} ${route.url} declares no access rule`);
     }
   });
+  // Back-office answers (pages, redirects, errors) are never stored by browsers or proxies.
+  app.addHook('onSend', async (req, reply) => {
+    if (isAdminUrl(req.url.split('?')[0] ?? '')) reply.header('cache-control', 'no-store');
+  });
   app.addHook('preHandler', async (req, reply) => {
     const access = req.routeOptions.config.access;
     if (!access || access.kind === 'public') return;

@@ -82,6 +82,7 @@ export const articles = pgTable(
     index('article_center_pub_idx').on(t.centerId, t.publishedAt),
     index('article_status_idx').on(t.centerId, t.status),
     index('article_search_idx').using('gin', t.search),
+    uniqueIndex('article_index_no_uq').on(t.centerId, t.indexNo),
   ],
 );
 

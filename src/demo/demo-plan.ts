@@ -3,7 +3,7 @@ import type { ColumnSlug } from './demo-columns.ts';
 import { annualReportText, GUIDE_COUNT, guideText, ORG_PAGE_COUNT, orgText } from './demo-fixed-pages.ts';
 import { newsText } from './demo-news.ts';
 import { noticeText } from './demo-notices.ts';
-import { interpretationText, POLICY_RULE_COUNT, policyText, type PolicyText } from './demo-policies.ts';
+import { interpretationText, policyText, type PolicyText, type PolicyValidity } from './demo-policies.ts';
 import { exposureText, financeText, personnelText } from './demo-public-info.ts';
 import { createRng, type Rng } from './demo-random.ts';
 import { addDays, beijingDay, type DraftText, type TextContext } from './demo-text.ts';
@@ -59,17 +59,23 @@ export function allocate(total: number, weights: readonly number[]): number[] {
   const exact = weights.map((w) => (total * w) / sum);
   const parts = exact.map(Math.floor);
   const order = exact.map((x, i) => ({ i, r: x - Math.floor(x) })).sort((a, b) => b.r - a.r || a.i - b.i);
-  for (let k = 0; k < total - parts.reduce((a, b) => a + b, 0); k++) {
+  const missing = total - parts.reduce((a, b) => a + b, 0);
+  for (let k = 0; k < missing; k++) {
     const slot = order[k % order.length];
     if (slot) parts[slot.i] = (parts[slot.i] ?? 0) + 1;
   }
   return parts;
 }
 
-/** A Beijing working-day moment 8:30–18:00 on the day `daysAgo` before `now` (weekends move to Friday). */
+/**
+ * A Beijing working-day moment 8:30–18:00 about `daysAgo` days before `now`, always on an earlier calendar
+ * day: a weekend day moves back to a random weekday of its week, so no weekday is favoured.
+ */
 export function workingMoment(now: Date, daysAgo: number, rng: Rng): Date {
-  let day = addDays(now, -daysAgo);
-  while ([0, 6].includes(beijingDay(day).weekday)) day = addDays(day, -1);
+  let day = addDays(now, -Math.max(1, daysAgo));
+  const weekday = beijingDay(day).weekday;
+  if (weekday === 6) day = addDays(day, -rng.int(1, 5));
+  if (weekday === 0) day = addDays(day, -rng.int(2, 6));
   const { y, m, d } = beijingDay(day);
   const minutes = 8 * 60 + 30 + rng.int(0, 570);
   return new Date(Date.UTC(y, m - 1, d, 0, minutes) - 8 * 3600_000);
@@ -83,89 +89,131 @@ export function laterWorkingMoment(from: Date, days: number, rng: Rng): Date {
   return new Date(Date.UTC(y, m - 1, d, 0, 8 * 60 + 30 + rng.int(0, 570)) - 8 * 3600_000);
 }
 
+type Slot = { column: ColumnSlug; at: Date };
+
+/** The per-center state the planning steps share: dice for dates, the titles used so far, the output. */
+type Planner = {
+  profile: CenterProfile;
+  now: Date;
+  dates: Rng;
+  out: PlannedArticle[];
+  isProvince: boolean;
+  ageOf: (at: Date) => number;
+  /** Generates a text with its own dice (seeded by key), re-rolling a title already used at this center. */
+  write: (key: string, at: Date, make: (ctx: TextContext) => DraftText) => DraftText;
+  add: (a: Omit<PlannedArticle, 'centerCode' | 'state'> & { state?: PlannedState }) => void;
+};
+
 function planCenter(opts: { profile: CenterProfile; now: Date; count: number }): PlannedArticle[] {
   const { profile, now } = opts;
-  const code = profile.code;
-  const isProvince = profile.level === 'province';
-  const dates = createRng(`dates:${code}`);
-  const ageOf = (at: Date) => (now.getTime() - at.getTime()) / 86400_000;
-  const counts = allocate(opts.count, FLOW_WEIGHTS.map(([, w]) => w));
-  const slots: { column: ColumnSlug; at: Date }[] = [];
-  FLOW_WEIGHTS.forEach(([column], i) => {
-    for (let k = 0; k < (counts[i] ?? 0); k++) slots.push({ column, at: workingMoment(now, dates.int(1, HISTORY_DAYS), dates) });
-  });
-  const out: PlannedArticle[] = [];
   const seen = new Set<string>();
-  const write = (key: string, column: ColumnSlug, at: Date, make: (ctx: TextContext) => DraftText): DraftText => {
-    const rng = createRng(`text:${key}`);
-    let text = make({ rng, profile, at });
-    for (let tries = 0; tries < 8 && seen.has(text.title); tries++) text = make({ rng, profile, at });
-    seen.add(text.title);
-    return text;
+  const out: PlannedArticle[] = [];
+  const p: Planner = {
+    profile,
+    now,
+    dates: createRng(`dates:${profile.code}`),
+    out,
+    isProvince: profile.level === 'province',
+    ageOf: (at) => (now.getTime() - at.getTime()) / 86400_000,
+    write: (key, at, make) => {
+      const rng = createRng(`text:${key}`);
+      let text = make({ rng, profile, at });
+      for (let tries = 0; tries < 8 && seen.has(text.title); tries++) text = make({ rng, profile, at });
+      seen.add(text.title);
+      return text;
+    },
+    add: (a) => out.push({ centerCode: profile.code, state: 'published', ...a }),
   };
-  const add = (a: Omit<PlannedArticle, 'centerCode' | 'state'> & { state?: PlannedState }) => out.push({ centerCode: code, state: 'published', ...a });
+  const counts = allocate(opts.count, FLOW_WEIGHTS.map(([, w]) => w));
+  const slots: Slot[] = FLOW_WEIGHTS.flatMap(([column], i) => Array.from({ length: counts[i] ?? 0 }, () => ({ column, at: workingMoment(now, p.dates.int(1, HISTORY_DAYS), p.dates) })));
+  const policies = planFlow(p, slots);
+  planInterpretations(p, { slots: slots.filter((s) => s.column === 'interpretation'), policies });
+  planFixedPages(p);
+  planWorkInProgress(p);
+  return out;
+}
 
-  const notices = slots.filter((s) => s.column === 'notice' && ageOf(s.at) > 40);
-  const correctable = new Set(notices.slice(0, CORRECTIONS[code] ?? 0));
-  const withdrawn = new Set(notices.slice(CORRECTIONS[code] ?? 0, (CORRECTIONS[code] ?? 0) + (WITHDRAWALS[code] ?? 0)));
+function planFlow(p: Planner, slots: Slot[]): { key: string; at: Date; text: PolicyText }[] {
+  const code = p.profile.code;
+  const corrections = CORRECTIONS[code] ?? 0;
+  const notices = slots.filter((s) => s.column === 'notice' && p.ageOf(s.at) > 40);
+  const correctable = new Set(notices.slice(0, corrections));
+  const withdrawn = new Set(notices.slice(corrections, corrections + (WITHDRAWALS[code] ?? 0)));
+  // The oldest policy of a center has since been repealed, the next oldest amended; the rest are in force.
+  const oldPolicies = slots.filter((s) => s.column === 'policy' && p.ageOf(s.at) > 240).sort((a, b) => a.at.getTime() - b.at.getTime());
+  const validityOf = new Map<Slot, PolicyValidity>(oldPolicies.slice(0, 2).map((s, i) => [s, i === 0 ? 'repealed' : 'amended']));
+  const infoEditors: StaffKey[] = p.isProvince ? ['editor', 'editor2'] : ['editor'];
   const policies: { key: string; at: Date; text: PolicyText }[] = [];
-  const interpretations = slots.filter((s) => s.column === 'interpretation');
-  const infoEditors: StaffKey[] = isProvince ? ['editor', 'editor2'] : ['editor'];
-  const policyEditor: StaffKey = isProvince ? 'editorPolicy' : 'editor';
 
   slots.forEach((slot, i) => {
     const key = `${code}:${slot.column}:${i}`;
-    const column = slot.column;
+    const { column, at } = slot;
     if (column === 'interpretation') return;
     if (column === 'policy') {
-      const rng = createRng(`text:${key}`);
-      const text = policyText({ rng, profile, at: slot.at }, { now, ruleIndex: policies.length });
-      policies.push({ key, at: slot.at, text });
-      add({ key, column, author: policyEditor, publishedAt: slot.at, text });
+      const text = policyText({ rng: createRng(`text:${key}`), profile: p.profile, at }, { now: p.now, ruleIndex: policies.length, validity: validityOf.get(slot) ?? 'in_force' });
+      policies.push({ key, at, text });
+      p.add({ key, column, author: policyEditor(p), publishedAt: at, text });
       return;
     }
     if (column === 'notice') {
       const isCorrectable = correctable.has(slot);
-      const text = write(key, column, slot.at, (ctx) => noticeText(ctx, { isCorrectable }));
+      const text = p.write(key, at, (ctx) => noticeText(ctx, { isCorrectable }));
       const r = createRng(`events:${key}`);
-      const correction = isCorrectable && text.correction ? { at: laterWorkingMoment(slot.at, r.int(1, 3), r), ...text.correction } : undefined;
-      const withdrawal = withdrawn.has(slot) ? { at: laterWorkingMoment(slot.at, r.int(3, 20), r), reason: r.pick(WITHDRAW_REASONS) } : undefined;
-      add({ key, column, author: dates.chance(0.6) ? 'editorTrade' : 'editor', publishedAt: slot.at, text, ...(correction ? { correction } : {}), ...(withdrawal ? { withdrawal } : {}) });
+      const correction = isCorrectable && text.correction ? { at: laterWorkingMoment(at, r.int(1, 3), r), ...text.correction } : undefined;
+      const withdrawal = withdrawn.has(slot) ? { at: laterWorkingMoment(at, r.int(3, 20), r), reason: r.pick(WITHDRAW_REASONS) } : undefined;
+      p.add({ key, column, author: p.dates.chance(0.6) ? 'editorTrade' : 'editor', publishedAt: at, text, ...(correction ? { correction } : {}), ...(withdrawal ? { withdrawal } : {}) });
       return;
     }
     const make = column === 'news' ? newsText : column === 'finance' ? financeText : column === 'personnel' ? personnelText : exposureText;
-    const author: StaffKey = column === 'exposure' ? 'editorTrade' : column === 'news' ? (dates.chance(0.25) ? 'editorTrade' : dates.pick(infoEditors)) : dates.pick(infoEditors);
-    add({ key, column, author, publishedAt: slot.at, text: write(key, column, slot.at, make) });
+    const author: StaffKey = column === 'exposure' ? 'editorTrade' : column === 'news' && p.dates.chance(0.25) ? 'editorTrade' : p.dates.pick(infoEditors);
+    p.add({ key, column, author, publishedAt: at, text: p.write(key, at, make) });
   });
+  return policies;
+}
 
-  // Each interpretation explains a distinct, older policy and follows it by a few days.
-  const explainable = policies.filter((p) => ageOf(p.at) > 10);
-  interpretations.slice(0, explainable.length).forEach((slot, i) => {
+/** Each interpretation explains a distinct policy at least ten days old and follows it by a few days. */
+function planInterpretations(p: Planner, opts: { slots: Slot[]; policies: { key: string; at: Date; text: PolicyText }[] }): void {
+  const explainable = opts.policies.filter((policy) => p.ageOf(policy.at) > 10);
+  for (let i = 0; i < Math.min(opts.slots.length, explainable.length); i++) {
     const policy = explainable[i];
-    if (!policy) return;
-    const key = `${code}:interpretation:${i}`;
+    if (!policy) continue;
+    const key = `${p.profile.code}:interpretation:${i}`;
     const r = createRng(`events:${key}`);
     const at = laterWorkingMoment(policy.at, r.int(1, 3), r);
-    add({ key, column: 'interpretation', author: policyEditor, publishedAt: at, policyKey: policy.key, text: write(key, 'interpretation', at, (ctx) => interpretationText(ctx, policy.text)) });
-  });
+    p.add({ key, column: 'interpretation', author: policyEditor(p), publishedAt: at, policyKey: policy.key, text: p.write(key, at, (ctx) => interpretationText(ctx, policy.text)) });
+  }
+}
 
+/** 机构概况 from the start of the history, a few 办事指南, and the two latest annual reports. */
+function planFixedPages(p: Planner): void {
+  const code = p.profile.code;
   for (let i = 0; i < ORG_PAGE_COUNT; i++) {
-    const at = workingMoment(now, HISTORY_DAYS + 5 - i, dates);
-    add({ key: `${code}:org:${i}`, column: 'org', author: 'editor', publishedAt: at, text: write(`${code}:org:${i}`, 'org', at, (ctx) => orgText(ctx, i)) });
+    const at = workingMoment(p.now, HISTORY_DAYS + 5 - i, p.dates);
+    p.add({ key: `${code}:org:${i}`, column: 'org', author: 'editor', publishedAt: at, text: p.write(`${code}:org:${i}`, at, (ctx) => orgText(ctx, i)) });
   }
-  for (let i = 0; i < (isProvince ? GUIDE_COUNT : 4); i++) {
-    const at = workingMoment(now, dates.int(200, HISTORY_DAYS), dates);
-    add({ key: `${code}:guide:${i}`, column: 'guide', author: 'editorTrade', publishedAt: at, text: write(`${code}:guide:${i}`, 'guide', at, (ctx) => guideText(ctx, i)) });
+  for (let i = 0; i < (p.isProvince ? GUIDE_COUNT : 4); i++) {
+    const at = workingMoment(p.now, p.dates.int(200, HISTORY_DAYS), p.dates);
+    p.add({ key: `${code}:guide:${i}`, column: 'guide', author: 'editorTrade', publishedAt: at, text: p.write(`${code}:guide:${i}`, at, (ctx) => guideText(ctx, i)) });
   }
-  for (const year of reportYears(now)) {
-    const at = laterWorkingMoment(new Date(Date.UTC(year + 1, 0, 10, 4)), dates.int(0, 10), dates);
-    add({ key: `${code}:annual-report:${year}`, column: 'annual-report', author: 'editor', publishedAt: at, text: write(`${code}:annual-report:${year}`, 'annual-report', at, (ctx) => annualReportText(ctx, year)) });
+  for (const year of reportYears(p.now)) {
+    const at = laterWorkingMoment(new Date(Date.UTC(year + 1, 0, 10, 4)), p.dates.int(0, 10), p.dates);
+    const key = `${code}:annual-report:${year}`;
+    p.add({ key, column: 'annual-report', author: 'editor', publishedAt: at, text: p.write(key, at, (ctx) => annualReportText(ctx, year)) });
   }
+}
 
-  add({ key: `${code}:news:draft`, column: 'news', author: 'editor', state: 'draft', publishedAt: null, text: write(`${code}:news:draft`, 'news', now, newsText) });
+/** One draft per center, and the items waiting in review at the centers listed in IN_REVIEW. */
+function planWorkInProgress(p: Planner): void {
+  const code = p.profile.code;
+  p.add({ key: `${code}:news:draft`, column: 'news', author: 'editor', state: 'draft', publishedAt: null, text: p.write(`${code}:news:draft`, p.now, newsText) });
   const review = IN_REVIEW[code];
-  if (review) add({ key: `${code}:notice:review`, column: 'notice', author: 'editor', state: review, publishedAt: null, text: write(`${code}:notice:review`, 'notice', now, (ctx) => noticeText(ctx, { isCorrectable: false })) });
-  return out;
+  if (review) {
+    p.add({ key: `${code}:notice:review`, column: 'notice', author: 'editor', state: review, publishedAt: null, text: p.write(`${code}:notice:review`, p.now, (ctx) => noticeText(ctx, { isCorrectable: false })) });
+  }
+}
+
+function policyEditor(p: Planner): StaffKey {
+  return p.isProvince ? 'editorPolicy' : 'editor';
 }
 
 /** The two latest years whose annual report (due by 31 January) is already out. */

@@ -38,9 +38,8 @@ export function financeText(ctx: TextContext): DraftText {
       source: name,
     };
   }
-  const batch = Math.max(1, Math.ceil(m / 3));
   return {
-    title: `${name}${y}年政府采购意向公开（第${batch}批）`,
+    title: `${name}${y}年${m}月政府采购意向公开`,
     paragraphs: [
       `为便于供应商及时了解政府采购信息，根据财政部《关于开展政府采购意向公开工作的通知》有关规定，现将${name}${y}年${m}月至${Math.min(12, m + 2)}月政府采购意向公开如下：`,
       `一、采购项目名称：${rng.pick(['电子交易系统运维服务', '网络安全等级保护测评服务', '开评标区音视频监控系统升级', '档案数字化加工服务'])}；采购需求概况：满足中心交易平台安全稳定运行需要；预算金额${wan(ctx, 20, 90)}万元；预计采购时间${y}年${Math.min(12, m + 1)}月。`,

@@ -48,10 +48,19 @@ export function toHtml(paragraphs: readonly string[]): string {
   return paragraphs.map((p) => `<p>${escapeText(p)}</p>`).join('\n');
 }
 
-/** The first substantial paragraph, shortened: salutations such as 各有关单位： are skipped. */
+/**
+ * The first substantial paragraph, shortened. Salutations (各有关单位：) are skipped, and a lead-in that
+ * ends in 通知如下： is cut back to its last full sentence.
+ */
 export function summarize(paragraphs: readonly string[]): string {
-  const first = paragraphs.find((p) => p.length > 24 && !p.endsWith('：')) ?? paragraphs[0] ?? '';
-  return first.length > 110 ? `${first.slice(0, 108)}……` : first;
+  const first = paragraphs.find((p) => p.length > 24) ?? paragraphs[0] ?? '';
+  let text = first;
+  if (text.endsWith('：')) {
+    const stop = text.lastIndexOf('。');
+    const comma = text.lastIndexOf('，');
+    text = stop > 0 ? text.slice(0, stop + 1) : comma > 0 ? `${text.slice(0, comma)}。` : text;
+  }
+  return text.length > 110 ? `${text.slice(0, 108)}……` : text;
 }
 
 /** 1–3 digit Chinese ordinals for 一、二、三 headings. */
@@ -67,7 +76,8 @@ const GIVEN = ['伟', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '�
 
 /** `count` distinct fictional Chinese names. */
 export function personNames(rng: Rng, count: number): string[] {
-  const out = new Set<string>();
+  // Distinct surnames first, so one office does not end up with three 廖s.
+  const out = new Set<string>(rng.sample(SURNAMES, count).map((s) => `${s}${rng.pick(GIVEN)}`));
   while (out.size < count) out.add(`${rng.pick(SURNAMES)}${rng.pick(GIVEN)}`);
   return Array.from(out);
 }

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { recordAudit, type Actor } from '../audit/audit.service.ts';
 import { countIndexNosOfYear, findAttachments, findRevision, setArticleSearch, updateArticle, updateRevision, type Article } from '../content/articles.repo.ts';
 import { beijingYear } from '../platform/dates.ts';
@@ -17,6 +18,8 @@ export async function publishWorkingRevision(
   opts: { article: Article; actor: Actor; now: Date; isForced: boolean; indexPrefix: string; forceReason?: string },
 ): Promise<void> {
   const { article, now } = opts;
+  // Serialises publications: index numbers and log sequence are then assigned in commit order.
+  await tx.execute(sql`lock table publication_log in exclusive mode`);
   if (!article.currentRevisionId) throw new Error(`article ${article.id} has no working revision`);
   const revision = await findRevision(tx, article.currentRevisionId);
   if (!revision) throw new Error(`revision ${article.currentRevisionId} missing`);

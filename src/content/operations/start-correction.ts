@@ -4,6 +4,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import { findArticle, findRevision, insertRevision, nextRevisionNo, updateArticle, type Article } from '../articles.repo.ts';
 import { canEditArticle, type StaffUser } from '../content.policy.ts';
+import { revisionHash } from '../revision-hash.ts';
 import { staleError } from './save-article.ts';
 
 /**
@@ -29,7 +30,7 @@ export async function startCorrection(ctx: AppContext, opts: { user: StaffUser; 
       fields: published.fields,
       attachmentIds: published.attachmentIds,
       correctionNote: '',
-      contentHash: `${published.contentHash}:correction-draft`,
+      contentHash: revisionHash({ ...published, correctionNote: '' }),
       authorId: opts.user.id,
     });
     if (!(await updateArticle(tx, article.id, { currentRevisionId: rev.id, pendingCorrection: true, reviewState: 'none' }, opts.lockVersion))) throw staleError();

@@ -15,6 +15,7 @@ export async function forcePublishArticle(ctx: AppContext, opts: { roles: Readon
   const reason = opts.reason.trim();
   if (reason.length < 4) throw validationError([{ field: 'reason', message: '紧急发布理由：必须写明理由（至少 4 个字）' }]);
   const now = ctx.clock();
+  const tree = await ctx.centers.get();
   await ctx.db.transaction(async (tx) => {
     const article = await lockArticle(tx, opts.articleId);
     if (!article) throw notFound('稿件');
@@ -26,7 +27,7 @@ export async function forcePublishArticle(ctx: AppContext, opts: { roles: Readon
       await voidPendingTasks(tx, run.id);
       await updateRun(tx, run.id, { status: 'void', endedAt: now });
     }
-    const center = (await ctx.centers.get()).byId.get(article.centerId);
+    const center = tree.byId.get(article.centerId);
     await publishWorkingRevision(tx, { article, actor: opts.actor, now, isForced: true, indexPrefix: center?.indexPrefix ?? String(article.centerId), forceReason: reason });
     await updateArticle(tx, article.id, { isForcePublished: true });
   });

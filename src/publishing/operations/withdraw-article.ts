@@ -1,4 +1,4 @@
-import { recordAudit, SYSTEM_ACTOR, type Actor } from '../../audit/audit.service.ts';
+import { recordAudit, type Actor } from '../../audit/audit.service.ts';
 import { can, type Role } from '../../accounts/accounts.policy.ts';
 import { findRevision, lockArticle, setArticleSearch, updateArticle } from '../../content/articles.repo.ts';
 import type { AppContext } from '../../platform/context.ts';
@@ -40,5 +40,5 @@ export async function takeDown(tx: Tx, opts: { articleId: number; status: 'withd
     at: opts.now,
   });
   await insertOutboxEvent(tx, { event: opts.status === 'withdrawn' ? 'article.withdrawn' : 'article.expired', centerId: article.centerId, payload: { articleId: article.id, columnId: article.columnId, reason: opts.reason, logSeq: entry.seq } });
-  await recordAudit(tx, opts.actor ?? SYSTEM_ACTOR, { action: opts.status === 'withdrawn' ? 'article.withdraw' : 'article.expire', centerId: article.centerId, targetType: 'article', targetId: article.id, details: { reason: opts.reason } });
+  await recordAudit(tx, opts.actor, { action: opts.status === 'withdrawn' ? 'article.withdraw' : 'article.expire', centerId: article.centerId, targetType: 'article', targetId: article.id, details: { reason: opts.reason } });
 }

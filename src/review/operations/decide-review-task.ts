@@ -16,6 +16,8 @@ type Reviewer = { userId: number; roles: ReadonlySet<Role> | undefined; actor: A
 export async function approveReviewTask(ctx: AppContext, opts: Reviewer & { taskId: number; revisionHash: string; comment?: string }): Promise<{ isPublished: boolean; isScheduled: boolean }> {
   const task = await checkActable(ctx, opts);
   const now = ctx.clock();
+  // Read outside the transaction: PGlite has one connection, and the transaction holds it.
+  const tree = await ctx.centers.get();
   const result = await ctx.db.transaction(async (tx) => {
     const article = await lockArticle(tx, task.articleId);
     const run = await findRun(tx, task.runId);
@@ -39,7 +41,7 @@ export async function approveReviewTask(ctx: AppContext, opts: Reviewer & { task
       await recordAudit(tx, opts.actor, { action: 'article.schedule', centerId: article.centerId, targetType: 'article', targetId: article.id, details: { goLiveAt: article.goLiveAt?.toISOString() } });
       return { isPublished: false, isScheduled: true };
     }
-    const center = (await ctx.centers.get()).byId.get(article.centerId);
+    const center = tree.byId.get(article.centerId);
     await publishWorkingRevision(tx, { article, actor: opts.actor, now, isForced: false, indexPrefix: center?.indexPrefix ?? String(article.centerId) });
     return { isPublished: true, isScheduled: false };
   });

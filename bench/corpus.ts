@@ -1,0 +1,157 @@
+/**
+ * Realistic Chinese titles and bodies for bulk benchmark articles, from word lists and a seeded PRNG
+ * (the same seed gives the same corpus, so runs are comparable).
+ */
+export type Rng = { next: () => number; int: (min: number, max: number) => number; pick: <T>(items: readonly T[]) => T };
+
+export type ArticleKind = 'notice' | 'news' | 'policy' | 'exposure' | 'service_guide' | 'interpretation';
+
+export type GeneratedText = { title: string; paragraphs: string[] };
+
+/** mulberry32 with the helpers the generator needs. */
+export function createRng(seed: number): Rng {
+  let a = seed >>> 0;
+  const next = (): number => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const pick = <T>(items: readonly T[]): T => {
+    const item = items[Math.floor(next() * items.length)];
+    if (item === undefined) throw new Error('pick from an empty list');
+    return item;
+  };
+  return { next, int: (min, max) => min + Math.floor(next() * (max - min + 1)), pick };
+}
+
+/** A title and 3–7 paragraphs (roughly 250–700 characters) of the given kind. */
+export function generateText(rng: Rng, kind: ArticleKind, centerName: string): GeneratedText {
+  const slots = fillSlots(rng, centerName);
+  const title = fill(rng.pick(TITLES[kind]), slots);
+  const pool = BODIES[kind];
+  const count = rng.int(3, Math.min(7, pool.length));
+  const start = rng.int(0, pool.length - 1);
+  const paragraphs: string[] = [];
+  for (let i = 0; i < count; i++) paragraphs.push(fill(pool[(start + i) % pool.length] ?? '', slots));
+  paragraphs.push(fill(rng.pick(CLOSINGS), slots));
+  return { title, paragraphs };
+}
+
+const PLACES = ['长沙市', '株洲市', '湘潭市', '衡阳市', '邵阳市', '岳阳市', '常德市', '张家界市', '益阳市', '郴州市', '永州市', '怀化市', '娄底市', '湘西州'];
+const DISTRICTS = ['芙蓉区', '天心区', '岳麓区', '开福区', '雨花区', '望城区', '浏阳市', '宁乡市', '长沙县', '醴陵市', '韶山市', '耒阳市', '汨罗市', '津市市', '沅江市', '资兴市', '洪江市', '冷水江市'];
+const PROJECTS = [
+  '道路提质改造工程', '老旧小区改造项目', '农村安全饮水巩固提升工程', '中小学校舍维修改造工程', '人民医院医疗设备采购项目', '智慧城市运营服务项目',
+  '高标准农田建设项目', '河道综合治理工程', '污水处理厂提标改造工程', '公共资源交易平台运维服务采购', '办公家具采购项目', '物业管理服务采购项目',
+  '城区路灯节能改造工程', '保障性租赁住房建设项目', '乡镇卫生院标准化建设项目', '学生营养餐食材配送服务采购', '政务云平台扩容项目', '城乡供水一体化工程',
+  '体育中心场馆维修工程', '森林防火视频监控系统采购', '国省干线公路养护工程', '农贸市场升级改造项目', '垃圾中转站建设工程', '职业技术学院实训设备采购',
+];
+const NOTICE_TYPES = ['招标公告', '中标候选人公示', '中标结果公告', '资格预审公告', '竞争性磋商公告', '竞争性谈判公告', '询价公告', '单一来源采购公示', '更正公告', '终止公告', '流标公告', '成交结果公告'];
+const LAND = ['国有建设用地使用权挂牌出让公告', '采矿权挂牌出让公告', '林权流转交易公告', '国有产权转让公告', '排污权交易公告'];
+const MEETINGS = ['党风廉政建设工作会议', '公共资源交易领域专项整治工作推进会', '优化营商环境座谈会', '年度工作总结暨表彰大会', '交易服务质量提升工作部署会', '信用体系建设工作调度会'];
+const ACTIVITIES = ['评标专家业务培训', '“双随机、一公开”检查', '远程异地评标演练', '信用信息归集专项行动', '不见面开标系统升级', '交易场所安全检查', '“放管服”改革宣传周活动', '政府采购业务培训'];
+const POLICY_TOPICS = [
+  '进一步规范公共资源交易活动', '加强评标专家管理', '推行电子保函替代投标保证金', '开展工程建设项目招标投标领域突出问题专项整治', '全面推进公共资源交易全流程电子化',
+  '建立健全市场主体信用评价体系', '进一步优化政府采购营商环境', '规范政府采购代理机构执业行为', '清理规范交易服务收费', '推进远程异地评标常态化',
+];
+const VIOLATIONS = ['串通投标行为', '提供虚假材料谋取中标', '评标专家违规评审行为', '代理机构违规收取费用', '借用他人资质投标', '无正当理由放弃中标'];
+const MATTERS = ['投标保证金退还', '市场主体信息库入库登记', '项目进场交易登记', '数字证书（CA）办理', '开评标场地预约', '电子保函开具', '评标专家抽取申请', '交易见证书出具'];
+const COMPANY_WORDS = ['湘江', '岳麓', '洞庭', '潇湘', '楚天', '华宇', '鸿达', '恒信', '中联', '建安', '路桥', '金源'];
+const COMPANY_KINDS = ['建设工程有限公司', '建筑工程有限公司', '工程咨询有限公司', '招标代理有限公司', '科技有限公司', '医疗器械有限公司'];
+const QUALIFICATIONS = ['市政公用工程施工总承包二级及以上', '建筑工程施工总承包三级及以上', '公路工程施工总承包二级及以上', '水利水电工程施工总承包三级及以上', '电子与智能化工程专业承包二级及以上'];
+const FUNDS = ['财政资金', '地方政府专项债券资金', '中央预算内资金', '自筹资金', '财政资金及自筹资金'];
+
+type Slots = Record<string, string>;
+
+function fillSlots(rng: Rng, centerName: string): Slots {
+  const company = () => `湖南${rng.pick(COMPANY_WORDS)}${rng.pick(COMPANY_KINDS)}`;
+  const year = String(rng.int(2021, 2026));
+  const place = rng.pick(PLACES);
+  return {
+    center: centerName,
+    place,
+    district: rng.pick(DISTRICTS),
+    project: `${place}${rng.pick(DISTRICTS)}${rng.pick(PROJECTS)}`,
+    noticeType: rng.pick(NOTICE_TYPES),
+    land: rng.pick(LAND),
+    meeting: rng.pick(MEETINGS),
+    activity: rng.pick(ACTIVITIES),
+    topic: rng.pick(POLICY_TOPICS),
+    violation: rng.pick(VIOLATIONS),
+    matter: rng.pick(MATTERS),
+    company: company(),
+    agency: company(),
+    qual: rng.pick(QUALIFICATIONS),
+    fund: rng.pick(FUNDS),
+    year,
+    date: `${year}年${rng.int(1, 12)}月${rng.int(1, 28)}日`,
+    amount: String(rng.int(5, 80)),
+    budget: String(rng.int(50, 9000)),
+    room: String(rng.int(1, 12)),
+    docNo: `湘公管〔${year}〕${rng.int(1, 60)}号`,
+    phone: `0731-${rng.int(80000000, 89999999)}`,
+    days: String(rng.int(3, 20)),
+  };
+}
+
+function fill(template: string, slots: Slots): string {
+  return template.replace(/\{(\w+)\}/g, (_m, key: string) => slots[key] ?? '');
+}
+
+const TITLES: Record<ArticleKind, string[]> = {
+  notice: ['{project}{noticeType}', '{project}（{year}年第二批）{noticeType}', '{place}{land}', '关于{project}政府采购{noticeType}', '{district}{project}施工{noticeType}'],
+  news: ['{center}召开{meeting}', '{center}开展{activity}', '{center}扎实推进工程建设项目招标投标专项整治', '{place}公共资源交易中心完成{year}年度交易额统计', '{center}信用信息共享平台上线运行'],
+  policy: ['关于{topic}的通知', '关于{topic}的实施意见（{docNo}）', '湖南省公共资源交易管理办法（{year}年修订）', '关于印发《{topic}工作方案》的通知'],
+  exposure: ['关于对{company}{violation}的处理决定', '{center}关于{year}年第{room}期不良行为记录的公告', '关于对{agency}违法违规行为的通报'],
+  service_guide: ['{matter}办事指南', '{center}{matter}办理流程', '{matter}常见问题解答'],
+  interpretation: ['《关于{topic}的通知》政策解读', '图解：{topic}', '一图读懂{topic}'],
+};
+
+const BODIES: Record<ArticleKind, string[]> = {
+  notice: [
+    '本招标项目{project}已由{place}发展和改革局批准建设，建设资金来自{fund}，招标人为{district}城市建设投资有限公司，招标代理机构为{agency}。项目已具备招标条件，现对该项目进行公开招标。',
+    '项目预算金额为人民币{budget}万元，计划工期{days}个月，标段划分为一个标段。本项目通过湖南省公共资源交易服务平台实行全流程电子化交易，采用不见面开标方式。',
+    '投标人须具备{qual}资质，具有有效的安全生产许可证，并在人员、设备、资金等方面具有相应的施工能力；近三年内无串通投标、弄虚作假等不良信用记录。',
+    '投标保证金金额为人民币{amount}万元，投标人可以银行转账或电子保函方式提交，保证金须从投标人基本账户转出。未中标人的投标保证金在中标通知书发出后五日内退还。',
+    '招标文件获取时间为{date}至开标前，投标人通过湖南省公共资源交易服务平台免费下载招标文件，政府采购项目同时在中国政府采购网发布。',
+    '投标截止时间及开标时间为{date}上午9时30分，开标地点为{center}第{room}开标室。逾期上传的投标文件，交易系统将予以拒收。',
+    '中标候选人公示期为三日，投标人或者其他利害关系人对评标结果有异议的，应当在公示期间向招标人提出。第一中标候选人为{company}。',
+  ],
+  news: [
+    '近日，{center}召开{meeting}，传达学习上级有关会议精神，总结分析当前公共资源交易工作形势，对下一阶段重点任务作出部署。',
+    '会议强调，要坚持问题导向，深入开展工程建设项目招标投标领域突出问题专项整治，严厉打击串通投标、弄虚作假等违法违规行为，维护公平竞争的市场秩序。',
+    '今年以来，中心累计完成各类交易项目{budget}宗，交易总额{amount}亿元，节约财政资金{days}亿元，政府采购、工程建设、土地矿业权交易平稳有序运行。',
+    '中心以数字化改革为牵引，全面推行全流程电子化交易和远程异地评标，推广电子保函替代现金缴纳投标保证金，切实降低市场主体交易成本。',
+    '下一步，中心将持续加强信用体系建设，完善市场主体信用评价和守信激励、失信惩戒机制，推动公共资源交易平台整合共享向纵深发展。',
+    '活动期间，工作人员深入{district}项目现场，围绕办事指南、交易流程和常见问题为企业答疑解惑，现场发放宣传资料三百余份。',
+  ],
+  policy: [
+    '各市州公共资源交易中心，省直有关单位：为深入贯彻落实党中央、国务院关于深化公共资源交易平台整合共享的决策部署，{topic}，现就有关事项通知如下。',
+    '一、总体要求。坚持应进必进、统一规范、公开透明、服务高效的原则，推动公共资源交易全流程电子化，实现交易、服务、监管信息互联共享。',
+    '二、主要任务。全面推行电子招标投标和远程异地评标，推广使用电子保函替代投标保证金，建立健全评标专家动态管理和市场主体信用评价制度。',
+    '三、加强监管。各级行政监督部门要加强对招标投标、政府采购活动的事中事后监管，开展专项整治，依法查处串通投标、弄虚作假等违法违规行为。',
+    '四、保障措施。各地要高度重视，明确责任分工，加强宣传培训，确保各项任务落到实处。本通知自印发之日起施行，文号为{docNo}。',
+  ],
+  exposure: [
+    '经查，{company}在参与{project}投标过程中存在{violation}，违反了《中华人民共和国招标投标法》及其实施条例的有关规定。',
+    '根据有关规定，对{company}作出如下处理：记不良行为记录一次，{days}个月内禁止参加本地区公共资源交易活动，并将处理结果纳入信用信息共享平台。',
+    '各市场主体应当引以为戒，依法诚信参与公共资源交易活动。对违法违规行为，欢迎社会各界通过投诉举报电话{phone}进行监督。',
+    '同时，对涉案评标专家作出暂停评标资格的处理，对招标代理机构{agency}予以通报批评，并责令其限期整改。',
+  ],
+  service_guide: [
+    '办理事项：{matter}。设定依据：《中华人民共和国招标投标法》《中华人民共和国政府采购法》及湖南省公共资源交易管理有关规定。',
+    '办理条件：已在湖南省公共资源交易服务平台完成市场主体信息库入库登记，并持有有效的数字证书（CA）。',
+    '申请材料：营业执照副本、法定代表人身份证明、授权委托书、基本账户开户许可证明；通过网上办理的，材料以电子件提交。',
+    '办理流程：网上申请、资料审核、办结反馈。投标保证金退还由交易系统自动原路退回基本账户，无需现场办理。',
+    '办理地点：{center}政务服务大厅一楼窗口。办理时间：工作日上午9:00-12:00，下午13:30-17:00。咨询电话：{phone}。',
+  ],
+  interpretation: [
+    '为便于社会公众准确理解和把握《关于{topic}的通知》的主要内容，现就有关问题解读如下。',
+    '一、出台背景。近年来，我省公共资源交易平台整合共享取得明显成效，但在信用监管、专项整治和全流程电子化等方面仍存在短板。',
+    '二、主要内容。文件明确了推行电子保函替代投标保证金、加强评标专家管理、规范交易服务收费等重点任务，共计{days}条具体措施。',
+    '三、创新举措。文件首次提出建立市场主体信用评价结果在政府采购和工程建设项目招标投标中的应用机制。',
+  ],
+};
+
+const CLOSINGS = ['联系人：{center}综合科，联系电话：{phone}。', '特此公告。{center}，{date}。', '监督部门：{place}公共资源交易监督管理局，监督电话：{phone}。', '（来源：{center}）'];

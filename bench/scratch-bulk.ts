@@ -1,0 +1,12 @@
+import { openDatabase } from '../src/platform/db/client.ts';
+import { bulkInsertArticles } from './bulk-articles.ts';
+const dir = process.argv[2] ?? '';
+const n = Number(process.argv[3] ?? 10000);
+const t0 = performance.now();
+const database = await openDatabase({ pgliteDir: `${dir}/pgdata` });
+console.log('open', (performance.now() - t0).toFixed(0));
+const r = await bulkInsertArticles(database.db, { count: n, seed: 42, now: new Date(), onProgress: (d) => { if (d % 10000 === 0) console.log(d, (performance.now() - t0).toFixed(0)); } });
+console.log(r);
+const t1 = performance.now();
+await database.close();
+console.log('close', (performance.now() - t1).toFixed(0), process.memoryUsage().rss >> 20);
