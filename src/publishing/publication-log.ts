@@ -31,7 +31,7 @@ export async function appendLogEntry(
   const leafHash = sha256Hex(Buffer.concat([Buffer.from([0]), Buffer.from(canonicalJson(leaf))]));
   const [row] = await ex
     .insert(publicationLog)
-    .values({ centerId: e.centerId, itemType: e.itemType, itemId: e.itemId, versionNo: e.versionNo, action: e.action, leaf, leafHash })
+    .values({ centerId: e.centerId, itemType: e.itemType, itemId: e.itemId, versionNo: e.versionNo, action: e.action, leaf, leafHash, createdAt: e.at })
     .returning();
   if (!row) throw new Error('append log returned nothing');
   return row;
