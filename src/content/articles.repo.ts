@@ -16,6 +16,7 @@ const listFields = {
   publisher: articles.publisher,
   indexNo: articles.indexNo,
   publishedAt: articles.publishedAt,
+  formedOn: articles.formedOn,
   status: articles.status,
   viewCount: articles.viewCount,
 };

@@ -62,7 +62,10 @@ export function registerDisclosurePages(app: FastifyInstance, deps: PortalDeps):
         const now = deps.ctx.clock();
         const ids = scope.map((c) => c.id);
         const [items, total] = await Promise.all([listPublished(deps.ctx.db, { columnIds: ids, now, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }), countPublished(deps.ctx.db, { columnIds: ids, now })]);
-        const href = (p: number, c = category) => `${site.basePath}/catalog?${new URLSearchParams({ ...(c ? { category: c } : {}), ...(p > 1 ? { page: String(p) } : {}) }).toString()}`;
+        const href = (p: number, c = category) => {
+          const qs = new URLSearchParams({ ...(c ? { category: c } : {}), ...(p > 1 ? { page: String(p) } : {}) }).toString();
+          return `${site.basePath}/catalog${qs ? `?${qs}` : ''}`;
+        };
         return {
           body: renderDocument(
             <PortalLayout site={site} nav={nav} isElder={isElderMode(req)} meta={{ title: '政府信息公开目录', url: href(page), columnName: '政府信息公开目录', columnType: '信息公开目录' }}>
@@ -101,7 +104,7 @@ export function registerDisclosurePages(app: FastifyInstance, deps: PortalDeps):
                         </td>
                         <td>{byId.get(a.columnId)?.catalogCategory ?? ''}</td>
                         <td>{a.publisher}</td>
-                        <td>{a.publishedAt ? formatDate(a.publishedAt) : ''}</td>
+                        <td>{a.formedOn ?? (a.publishedAt ? formatDate(a.publishedAt) : '')}</td>
                       </tr>
                     ))}
                   </tbody>
