@@ -30,9 +30,11 @@ export function createRng(seed: number): Rng {
 export function generateText(rng: Rng, kind: ArticleKind, centerName: string): GeneratedText {
   const slots = fillSlots(rng, centerName);
   const title = fill(rng.pick(TITLES[kind]), slots);
-  // 4–8 distinct sentences of the kind, 1–3 to a paragraph: specific terms (保证金, 信用, 电子保函…) then occur
-  // in a share of the documents, as on a real site, instead of in nearly all of them.
-  const sentences = sample(rng, BODIES[kind], rng.int(4, 8)).map((t) => fill(t, slots));
+  // A few sentences of the kind's own vocabulary among general ones, 1–3 to a paragraph: specific terms
+  // (保证金, 信用, 电子保函…) then occur in a share of the documents, as on a real site, not in nearly all.
+  const topical = sample(rng, BODIES[kind], rng.int(1, 3));
+  const general = sample(rng, FILLERS, rng.int(3, 6));
+  const sentences = sample(rng, [...topical, ...general], topical.length + general.length).map((t) => fill(t, slots));
   const paragraphs: string[] = [];
   while (sentences.length > 0) paragraphs.push(sentences.splice(0, rng.int(1, 3)).join(''));
   paragraphs.push(fill(rng.pick(CLOSINGS), slots));
@@ -95,6 +97,10 @@ function fillSlots(rng: Rng, centerName: string): Slots {
     qual: rng.pick(QUALIFICATIONS),
     fund: rng.pick(FUNDS),
     item: rng.pick(ITEMS),
+    road: rng.pick(ROADS),
+    dept: rng.pick(DEPTS),
+    person: rng.pick(PERSONS),
+    direction: rng.pick(DIRECTIONS),
     scale: rng.pick(SCALES),
     landUse: rng.pick(LAND_USES),
     year,
@@ -201,4 +207,31 @@ const BODIES: Record<ArticleKind, string[]> = {
   ],
 };
 
-const CLOSINGS = ['联系人：{center}综合科，联系电话：{phone}。', '特此公告。{center}，{date}。', '监督部门：{place}公共资源交易监督管理局，监督电话：{phone}。', '（来源：{center}）'];
+const FILLERS = [
+  '项目位于{district}{road}，{scale}。',
+  '{date}，{place}{dept}组织召开{project}前期工作协调会，{person}同志出席会议并讲话。',
+  '项目总投资约{budget}万元，其中建筑安装工程费约{amount}百万元，其余为设备购置及其他费用。',
+  '不组织集中现场踏勘，潜在投标人可自行前往项目现场了解有关情况，费用自理。',
+  '采购需求详见附件，供应商应对全部内容进行响应，不得拆分，否则按无效响应处理。',
+  '合同履行地点为{district}，付款方式为按工程进度分期支付，质保期为{room}年。',
+  '{dept}主要负责同志、各科室负责人及业务骨干共{days}人参加。',
+  '与会人员结合工作实际，围绕存在的困难和问题进行了深入讨论，并提出了具体的意见建议。',
+  '{person}指出，要提高政治站位，强化责任担当，以更加务实的作风推动各项工作落地见效。',
+  '具体事项请登录网站查询，或于工作时间致电{phone}咨询。',
+  '{district}位于{place}{direction}部，交通便利，区位优势明显。',
+  '本期共涉及{room}个项目，其中房屋建筑类{days}个，市政类{room}个，其余为交通、水利项目。',
+  '截至{date}，已有{budget}家企业完成注册登记，较去年同期增长{amount}%。',
+  '文件全文见附件，请各单位认真组织学习，抓好贯彻落实。',
+  '如对上述内容有疑问，请于{date}前以书面形式向{dept}反映。',
+  '附件：{item}技术参数表、合同主要条款及响应文件格式。',
+  '{person}，男，{amount}岁，现任{dept}副科长，拟任{dept}科长。',
+  '为做好{year}年度相关工作，经研究，决定对有关安排作如下调整。',
+  '各有关单位要严格落实疫情防控和安全生产要求，确保现场秩序良好。',
+  '本页面信息由{dept}负责维护，最后更新于{date}。',
+];
+const ROADS = ['芙蓉中路', '湘江大道', '人民东路', '韶山南路', '建设北路', '迎宾路', '车站路', '解放西路', '金星大道', '桐梓坡路'];
+const DEPTS = ['综合科', '交易服务科', '信息技术科', '监督管理科', '财务审计科', '办公室', '人事科', '党建工作科'];
+const PERSONS = ['张建国', '李明', '王芳', '刘伟', '陈静', '杨帆', '赵磊', '黄丽', '周勇', '吴敏', '徐涛', '孙娜'];
+const DIRECTIONS = ['东', '南', '西', '北', '中'];
+
+const CLOSINGS = ['（责任编辑：{person}）', '附件：{item}清单.pdf', '联系人：{center}综合科，联系电话：{phone}。', '特此公告。{center}，{date}。', '监督部门：{place}公共资源交易监督管理局，监督电话：{phone}。', '（来源：{center}）'];

@@ -185,6 +185,16 @@ CREATE TABLE "page_views_daily" (
 	"views" integer DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "error_report" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"center_id" integer NOT NULL,
+	"page_url" text NOT NULL,
+	"description" text NOT NULL,
+	"contact" text DEFAULT '' NOT NULL,
+	"status" text DEFAULT 'open' NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "outbox" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"event" text NOT NULL,
@@ -263,6 +273,7 @@ CREATE INDEX "article_search_idx" ON "article" USING gin ("search");--> statemen
 CREATE UNIQUE INDEX "article_index_no_uq" ON "article" USING btree ("center_id","index_no");--> statement-breakpoint
 CREATE UNIQUE INDEX "site_column_center_slug_uq" ON "site_column" USING btree ("center_id","slug");--> statement-breakpoint
 CREATE UNIQUE INDEX "page_views_daily_uq" ON "page_views_daily" USING btree ("day","center_id","column_id","article_id");--> statement-breakpoint
+CREATE INDEX "error_report_center_idx" ON "error_report" USING btree ("center_id","created_at");--> statement-breakpoint
 CREATE INDEX "outbox_pending_idx" ON "outbox" USING btree ("relayed_at","id");--> statement-breakpoint
 CREATE INDEX "review_run_article_idx" ON "review_run" USING btree ("article_id");--> statement-breakpoint
 CREATE INDEX "review_task_run_idx" ON "review_task" USING btree ("run_id");--> statement-breakpoint

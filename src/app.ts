@@ -28,6 +28,7 @@ import { registerFilesAndPrefs } from './portal/files.portal.ts';
 import { registerHomePage } from './portal/home.portal.tsx';
 import { createPageViewCounter, type PageViewCounter } from './portal/page-views.ts';
 import { registerSearchPage } from './portal/search.portal.tsx';
+import { registerErrorReports } from './interaction/error-reports.portal.tsx';
 import { registerTransparency } from './publishing/transparency.portal.tsx';
 import { registerReviewAdmin } from './review/review.admin.tsx';
 import { MAX_ATTACHMENT_BYTES } from './content/operations/upload-attachment.ts';
@@ -105,6 +106,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   registerFeeds(app, deps);
   registerFilesAndPrefs(app, deps);
   registerTransparency(app, deps);
+  registerErrorReports(app, deps);
   registerPublicApi(app, ctx);
 
   registerAuthPages(app, ctx);

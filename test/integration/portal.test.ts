@@ -122,6 +122,24 @@ describe('the public portal', () => {
     }
   });
 
+  it('takes a 网站找错 report through a CSRF-protected form, naming a missing field', async () => {
+    const visitor = new Agent(sys.app.app);
+    const form = await visitor.get('/report-error?url=%2Fart%2F1');
+    const token = /name="_csrf" value="([^"]+)"/.exec(form.body)?.[1] ?? '';
+    const post = (body: Record<string, string>) =>
+      sys.app.app.inject({ method: 'POST', url: '/report-error', payload: new URLSearchParams(body).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: Array.from(visitor.cookies, ([k, v]) => `${k}=${v}`).join('; ') } });
+    expect((await post({ pageUrl: '/art/1', description: '正文有错别字' })).statusCode).toBe(403);
+    const missing = await post({ _csrf: token, pageUrl: '/art/1', description: '' });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.body).toContain('错误描述');
+    const ok = await post({ _csrf: token, pageUrl: '/art/1', description: '第二段“采购人”写成了“采构人”<script>x</script>' });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.body).toContain('感谢您的反馈');
+    const { listErrorReports } = await import('../../src/interaction/error-reports.repo.ts');
+    const [report] = await listErrorReports(sys.ctx.db, hn.center.id, 5);
+    expect(report?.description).toBe('第二段“采购人”写成了“采构人”');
+  });
+
   it('answers conditional requests with 304 from the render cache', async () => {
     const first = await citizen.get('/col/notice');
     const etag = String(first.headers.etag);
