@@ -31,6 +31,7 @@ import { registerSearchPage } from './portal/search.portal.tsx';
 import { registerErrorReports } from './interaction/error-reports.portal.tsx';
 import { registerTransparency } from './publishing/transparency.portal.tsx';
 import { registerReviewAdmin } from './review/review.admin.tsx';
+import { registerReviewSettings } from './review/review-settings.admin.tsx';
 import { MAX_ATTACHMENT_BYTES } from './content/operations/upload-attachment.ts';
 import { maxOutboxId } from './publishing/outbox.repo.ts';
 
@@ -113,6 +114,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   registerDashboard(app, ctx);
   registerArticleAdmin(app, ctx);
   registerReviewAdmin(app, ctx);
+  registerReviewSettings(app, ctx);
   registerColumnAdmin(app, ctx, cache);
   registerUserPages(app, ctx);
   registerAuditPages(app, ctx);

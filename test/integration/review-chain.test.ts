@@ -136,4 +136,31 @@ describe('the four-level review chain', () => {
     expect(res.statusCode).toBe(409);
     expect(res.body).toContain('没有可处理的审核人');
   });
+
+  it('lets the system admin configure a two-step chain for one column, which its items then follow', async () => {
+    const cid = hn.center.id;
+    const admin = await loginAs(sys.app.app, hn.users.admin, sys.clock);
+    const bad = await admin.post(`/admin/c/${cid}/review-settings/chains`, { name: '', step1_name: '核稿', step1_assignee: 'nonsense' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('流程名称');
+    expect(bad.body).toContain('第 1 步审核人');
+    const { reviewGroups } = await import('../../src/accounts/accounts.tables.ts');
+    const groups = await sys.ctx.db.select().from(reviewGroups);
+    const office = groups.find((g) => g.centerId === cid && g.name === '综合部');
+    const ok = await admin.post(`/admin/c/${cid}/review-settings/chains`, { name: '两级审核', step1_name: '综合部核稿', step1_assignee: `group:${office?.id}`, step2_name: '分管领导审定', step2_assignee: 'dept_leader' });
+    expect(ok.statusCode).toBe(303);
+    const { listChains } = await import('../../src/review/review.repo.ts');
+    const chain = (await listChains(sys.ctx.db, cid)).find((c) => c.name === '两级审核');
+    expect(chain?.steps.map((x) => x.name)).toEqual(['综合部核稿', '分管领导审定']);
+    expect((await admin.post(`/admin/c/${cid}/columns/${hn.columns.news.id}`, { reviewChainId: String(chain?.id) })).statusCode).toBe(303);
+
+    const editor = await loginAs(sys.app.app, hn.users.editor, sys.clock);
+    const res = await editor.post(`/admin/c/${cid}/articles`, { columnId: String(hn.columns.news.id), title: '中心开展业务培训', bodyHtml: '<p>培训。</p>', intent: 'submit' });
+    const id = Number(/articles\/(\d+)/.exec(res.headers.location ?? '')?.[1]);
+    const office1 = await loginAs(sys.app.app, hn.users.office1, sys.clock);
+    expect((await decide(office1, await pendingTaskId(id), 'approve')).statusCode).toBe(303);
+    const leader = await loginAs(sys.app.app, hn.users.leader, sys.clock);
+    const last = await decide(leader, await pendingTaskId(id), 'approve');
+    expect(last.headers.location).toContain('done=published');
+  });
 });

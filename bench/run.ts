@@ -1,0 +1,189 @@
+import { spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openDatabase } from '../src/platform/db/client.ts';
+import { bulkInsertArticles } from './bulk-articles.ts';
+import { fetchBytes } from './net.ts';
+import { startNginx, type StaticServer } from './nginx.ts';
+import { formatTable, type BenchResults, type PageFigures } from './report.ts';
+import { createBenchContext, measureSearchDb, searchPaths } from './search.ts';
+import { startServer, watchRss, type AppServer } from './server.ts';
+import { runWrk, type WrkOptions, type WrkResult } from './wrk.ts';
+
+/**
+ * `npm run bench`: page throughput against nginx serving the same bytes, search over a bulk-loaded
+ * database, cold start and RSS, all on PGlite, in one run. Figures are ratios or absolute times for the
+ * report; nothing is asserted. Env: BENCH_DURATION (s per wrk run, 10), BENCH_ARTICLES (100000),
+ * BENCH_WARMUP (s, 2), BENCH_SEARCH_ROUNDS (3), BENCH_SEARCH_CONNECTIONS (4), BENCH_ANALYZE (0), BENCH_KEEP (0).
+ */
+const opts = readOptions(process.env);
+const resultsDir = fileURLToPath(new URL('./results/', import.meta.url));
+const started = performance.now();
+const work = await mkdtemp(path.join(os.tmpdir(), 'gongkai-bench-'));
+const dataDir = path.join(work, 'data');
+const running = new Set<{ stop: () => Promise<void> }>();
+const results: BenchResults = {
+  date: new Date().toISOString(),
+  machine: machine(),
+  options: { durationS: opts.durationS, warmupS: opts.warmupS, articles: opts.articles, connections: 50, searchConnections: opts.searchConnections, searchRounds: opts.searchRounds },
+};
+
+// Whatever happens, stop every child and remove the temp dir; a watchdog bounds the whole run.
+const watchdog = setTimeout(() => void abort('watchdog: the run took longer than 20 minutes'), 20 * 60_000);
+watchdog.unref();
+process.once('SIGINT', () => void abort('interrupted'));
+process.once('SIGTERM', () => void abort('terminated'));
+
+try {
+  await measureDemo();
+  await measureBulk();
+} catch (err) {
+  results.error = err instanceof Error ? err.message : String(err);
+  process.exitCode = 1;
+} finally {
+  await cleanup();
+}
+results.totalS = (performance.now() - started) / 1000;
+await mkdir(resultsDir, { recursive: true });
+await writeFile(path.join(resultsDir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+console.log(`\n${formatTable(results)}\n`);
+if (results.error) console.error(`error: ${results.error}`);
+console.log(`total ${results.totalS.toFixed(0)} s; figures in bench/results/latest.json`);
+clearTimeout(watchdog);
+
+/** Seeds the demo, then measures cold start, `/` and one article against nginx, and the RSS under that load. */
+async function measureDemo(): Promise<void> {
+  log('starting the server on an empty data dir (seeds the demo data)…');
+  const seeding = await track(startServer({ dataDir, readyTimeoutMs: 300_000 }));
+  results.seedS = seeding.readyS;
+  await untrack(seeding);
+
+  log('restarting on the demo data (cold start)…');
+  const server = await track(startServer({ dataDir, readyTimeoutMs: 60_000 }));
+  results.coldStartDemo = { readyS: server.readyS, firstPageS: server.firstPageS };
+  const home = await fetchBytes(`${server.baseUrl}/`);
+  const articlePath = /href="(\/art\/\d+)"/.exec(home.toString('utf8'))?.[1];
+  if (!articlePath) throw new Error('no article link on the home page');
+  const article = await fetchBytes(`${server.baseUrl}${articlePath}`);
+  const nginx = await track(startNginx({ 'home.html': home, 'article.html': article }));
+  const rss = watchRss(server.pid);
+  try {
+    results.home = await comparePage({ server, nginx, path: '/', file: 'home.html', bytes: home.length });
+    results.article = await comparePage({ server, nginx, path: articlePath, file: 'article.html', bytes: article.length });
+  } finally {
+    results.rssDemo = rss.stop();
+  }
+  await untrack(nginx);
+  await untrack(server);
+}
+
+/** Bulk-loads articles with the server stopped, times search in-process, then restarts uncached and loads it over HTTP. */
+async function measureBulk(): Promise<void> {
+  log(`bulk-inserting ${opts.articles} articles…`);
+  const database = await openDatabase({ pgliteDir: path.join(dataDir, 'pgdata') });
+  try {
+    results.bulk = await bulkInsertArticles(database.db, { count: opts.articles, seed: 20261122, now: new Date(), onProgress: (n) => n % 20_000 === 0 && log(`  ${n}`) });
+    if (opts.analyze) await database.pglite?.exec('analyze');
+    log('search through searchArticles (one client)…');
+    const ctx = createBenchContext(database, dataDir);
+    const relevance = await measureSearchDb(ctx, { rounds: opts.searchRounds, sort: 'relevance' });
+    const date = await measureSearchDb(ctx, { rounds: opts.searchRounds, sort: 'date' });
+    results.searchDb = { relevance, date };
+  } finally {
+    await database.close();
+  }
+
+  log('restarting on the bulk data with RENDER_CACHE=0 (cold start)…');
+  const server = await track(startServer({ dataDir, env: { RENDER_CACHE: '0' }, readyTimeoutMs: 120_000 }));
+  results.coldStartBulk = { readyS: server.readyS, firstPageS: server.firstPageS };
+  const rss = watchRss(server.pid);
+  try {
+    log('search page over HTTP, one query per request, uncached…');
+    results.searchHttp = await measure({ url: `${server.baseUrl}/`, paths: searchPaths(), connections: opts.searchConnections, threads: 1, timeoutS: 30 });
+    log('home page uncached…');
+    results.homeUncachedBulk = await measure({ url: `${server.baseUrl}/`, connections: opts.searchConnections, threads: 1, timeoutS: 30 });
+  } finally {
+    results.rssBulk = rss.stop();
+  }
+  await untrack(server);
+}
+
+async function comparePage(o: { server: AppServer; nginx: StaticServer; path: string; file: string; bytes: number }): Promise<PageFigures> {
+  log(`${o.path}: nginx, then the app (${o.bytes} bytes)…`);
+  const nginx = await measure({ url: `${o.nginx.baseUrl}/${o.file}`, connections: 50, threads: 2 });
+  const app = await measure({ url: `${o.server.baseUrl}${o.path}`, connections: 50, threads: 2 });
+  return { path: o.path, bytes: o.bytes, app, nginx, ratio: app.rps / nginx.rps };
+}
+
+/** A short warm-up run (discarded), then the measured run. */
+async function measure(o: Omit<WrkOptions, 'durationS'>): Promise<WrkResult> {
+  if (opts.warmupS > 0) await runWrk({ ...o, durationS: opts.warmupS });
+  const r = await runWrk({ ...o, durationS: opts.durationS });
+  log(`  ${r.rps.toFixed(1)} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms${r.socketErrors || r.non2xx ? `, errors ${r.socketErrors}, non-2xx ${r.non2xx}` : ''}`);
+  return r;
+}
+
+async function track<T extends { stop: () => Promise<void> }>(p: Promise<T>): Promise<T> {
+  const t = await p;
+  running.add(t);
+  return t;
+}
+
+async function untrack(t: { stop: () => Promise<void> }): Promise<void> {
+  running.delete(t);
+  await t.stop();
+}
+
+async function cleanup(): Promise<void> {
+  for (const t of Array.from(running).reverse()) await t.stop().catch(() => {});
+  running.clear();
+  if (opts.keep) log(`kept ${work}`);
+  else await rm(work, { recursive: true, force: true });
+}
+
+async function abort(reason: string): Promise<void> {
+  console.error(`bench: ${reason}; stopping…`);
+  await cleanup();
+  process.exit(1);
+}
+
+function log(message: string): void {
+  console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`);
+}
+
+function readOptions(env: NodeJS.ProcessEnv) {
+  const int = (name: string, fallback: number, min: number, max: number) => {
+    const raw = env[name];
+    const n = raw === undefined || raw === '' ? fallback : Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be an integer ${min}–${max}, got "${raw}"`);
+    return n;
+  };
+  return {
+    durationS: int('BENCH_DURATION', 10, 1, 600),
+    warmupS: int('BENCH_WARMUP', 2, 0, 60),
+    articles: int('BENCH_ARTICLES', 100_000, 0, 2_000_000),
+    searchRounds: int('BENCH_SEARCH_ROUNDS', 3, 1, 100),
+    searchConnections: int('BENCH_SEARCH_CONNECTIONS', 4, 1, 1000),
+    analyze: env.BENCH_ANALYZE === '1',
+    keep: env.BENCH_KEEP === '1',
+  };
+}
+
+function machine(): BenchResults['machine'] {
+  // nginx -v prints to stderr; wrk -v exits with 1 after printing its version.
+  const version = (cmd: string, args: string[]) => {
+    const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: 5000 });
+    return `${r.stdout ?? ''}${r.stderr ?? ''}`.split('\n').find((l) => l.trim())?.trim() ?? '';
+  };
+  return {
+    cpus: os.availableParallelism(),
+    cpuModel: os.cpus()[0]?.model ?? '',
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    nginx: version('/usr/sbin/nginx', ['-v']),
+    wrk: version('/usr/bin/wrk', ['-v']),
+    os: `${os.type()} ${os.release()}`,
+  };
+}

@@ -1,0 +1,110 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export type TestServer = {
+  baseUrl: string;
+  /** The one password every demo account shares (printed by src/main.ts). */
+  password: string;
+  /** TOTP secret per username, for the accounts whose roles require two-factor. */
+  totp: Map<string, string>;
+  stop: () => Promise<void>;
+};
+
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const READY_TIMEOUT_MS = 90_000;
+const STOP_TIMEOUT_MS = 15_000;
+
+/**
+ * Starts the real server (`node --import tsx src/main.ts`) on a free port with a fresh data directory
+ * (so a fresh PGlite and demo seed), waits for `ready` and reads the demo credentials from its stdout.
+ */
+export async function startServer(): Promise<TestServer> {
+  const port = await freePort();
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'gongkai-e2e-'));
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
+  // The suite always runs on its own PGlite with the demo data, whatever the caller's shell says.
+  delete env.DATABASE_URL;
+  delete env.DEMO_DATA;
+  delete env.NODE_ENV;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    const { password, totp } = await waitForReady(child);
+    return { baseUrl: `http://127.0.0.1:${port}`, password, totp, stop: () => stopServer(child, dataDir) };
+  } catch (err) {
+    await stopServer(child, dataDir);
+    throw err;
+  }
+}
+
+async function waitForReady(child: ChildProcess): Promise<{ password: string; totp: Map<string, string> }> {
+  const totp = new Map<string, string>();
+  let password = '';
+  let stdout = '';
+  let stderr = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => finish(new Error(`server not ready after ${READY_TIMEOUT_MS / 1000} s\nstdout:\n${stdout.slice(-2000)}\nstderr:\n${stderr.slice(-2000)}`)), READY_TIMEOUT_MS);
+    let buffered = '';
+    const onStdout = (chunk: Buffer) => {
+      const text = chunk.toString('utf8');
+      stdout += text;
+      buffered += text;
+      const lines = buffered.split('\n');
+      buffered = lines.pop() ?? '';
+      for (const raw of lines) {
+        const line = raw.trimEnd();
+        const pw = /所有演示账号的密码：(\S+)/.exec(line);
+        if (pw?.[1]) password = pw[1];
+        const secret = /^\s*(\S+)\s.*TOTP 密钥：([A-Z2-7]+)\s*$/.exec(line);
+        if (secret?.[1] && secret[2]) totp.set(secret[1], secret[2]);
+        if (line.trim() === 'ready') {
+          finish(password ? null : new Error(`server printed ready without the demo password (was DATA_DIR reused?)\n${stdout.slice(-2000)}`));
+          return;
+        }
+      }
+    };
+    const onStderr = (chunk: Buffer) => {
+      stderr += chunk.toString('utf8');
+    };
+    const onExit = (code: number | null, signal: string | null) => finish(new Error(`server exited before ready (code ${code}, signal ${signal})\nstdout:\n${stdout.slice(-2000)}\nstderr:\n${stderr.slice(-4000)}`));
+    function finish(err: Error | null) {
+      clearTimeout(timer);
+      child.stdout?.off('data', onStdout);
+      child.off('exit', onExit);
+      // Keep draining the pipes so the server never blocks on a full stdout/stderr buffer.
+      child.stdout?.resume();
+      if (err) reject(err);
+      else resolve({ password, totp });
+    }
+    child.stdout?.on('data', onStdout);
+    child.stderr?.on('data', onStderr);
+    child.once('exit', onExit);
+  });
+}
+
+async function stopServer(child: ChildProcess, dataDir: string): Promise<void> {
+  if (child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+    await exited;
+    clearTimeout(timer);
+  }
+  await rm(dataDir, { recursive: true, force: true });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => (port ? resolve(port) : reject(new Error('no free port'))));
+    });
+  });
+}
