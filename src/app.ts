@@ -11,6 +11,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { registerStaffGuard } from './accounts/staff-session.ts';
 import { registerAuthPages } from './accounts/auth.admin.tsx';
 import { registerUserPages } from './accounts/users.admin.tsx';
+import { registerSiteSettings } from './centers/site.admin.tsx';
 import { registerDashboard } from './admin/dashboard.admin.tsx';
 import { registerAuditPages } from './audit/audit.admin.tsx';
 import { registerArticleAdmin } from './content/articles.admin.tsx';
@@ -115,6 +116,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   registerArticleAdmin(app, ctx);
   registerReviewAdmin(app, ctx);
   registerReviewSettings(app, ctx);
+  registerSiteSettings(app, ctx);
   registerColumnAdmin(app, ctx, cache);
   registerUserPages(app, ctx);
   registerAuditPages(app, ctx);

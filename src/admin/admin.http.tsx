@@ -19,7 +19,7 @@ export async function shellFor(ctx: AppContext, req: FastifyRequest, reply: Fast
     nav.push({ href: base, label: '工作台' });
     if (can(roles, 'article.read')) nav.push({ href: `${base}/articles`, label: '稿件' });
     if (can(roles, 'review.act')) nav.push({ href: `${base}/reviews`, label: '待我审核' });
-    if (can(roles, 'site.manage')) nav.push({ href: `${base}/columns`, label: '栏目' }, { href: `${base}/review-settings`, label: '审核设置' }, { href: `${base}/error-reports`, label: '网站找错' });
+    if (can(roles, 'site.manage')) nav.push({ href: `${base}/site`, label: '站点设置' }, { href: `${base}/columns`, label: '栏目' }, { href: `${base}/review-settings`, label: '审核设置' }, { href: `${base}/error-reports`, label: '网站找错' });
     if (can(roles, 'users.manage')) nav.push({ href: `${base}/users`, label: '账号与角色' });
     if (can(roles, 'audit.read')) nav.push({ href: `${base}/audit`, label: '审计日志' });
   }
