@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { buildApp } from './app.ts';
 import { createCenterTreeCache } from './centers/centers.service.ts';
+import { countDemoUsers } from './accounts/accounts.repo.ts';
 import { hasAnyCenter, seedDemo, type DemoCredential } from './demo/seed-demo.ts';
 import { backupPglite } from './platform/backup.ts';
 import { loadConfig } from './platform/config.ts';
@@ -27,10 +28,17 @@ const ctx = createContext({
 let credentials: DemoCredential[] = [];
 if (!(await hasAnyCenter(ctx.db))) {
   if (!config.demoData) {
-    console.error('数据库为空。生产模式不加载演示数据：请使用初始化命令创建中心和管理员账号。');
+    console.error('数据库为空。生产模式不加载演示数据：请先运行 npm run init -- --code … --name … --index-prefix … 创建中心和管理员账号。');
+    await database.close();
+    unlock();
     process.exit(1);
   }
   credentials = await seedDemo(ctx);
+} else if (config.isProduction && (await countDemoUsers(ctx.db)) > 0) {
+  console.error('生产模式拒绝启动：数据库中含有演示账号（默认密码）。请使用新的数据库并运行 npm run init。');
+  await database.close();
+  unlock();
+  process.exit(1);
 }
 
 const boss = await startBoss(database);

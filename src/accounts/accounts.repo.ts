@@ -11,6 +11,11 @@ export async function findUserByUsername(ex: Executor, username: string): Promis
   return u ?? null;
 }
 
+export async function countDemoUsers(ex: Executor): Promise<number> {
+  const rows = await ex.select({ id: users.id }).from(users).where(eq(users.isDemo, true)).limit(1);
+  return rows.length;
+}
+
 export async function findUserById(ex: Executor, id: number): Promise<User | null> {
   const [u] = await ex.select().from(users).where(eq(users.id, id)).limit(1);
   return u ?? null;

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { asFormError, formBody, sendHtml, shellFor, str } from '../admin/admin.http.tsx';
 import type { AppContext } from '../platform/context.ts';
-import { AdminLayout, Csrf, TextField } from '../platform/views/admin-layout.tsx';
+import { AdminLayout, Csrf, ErrorSummary, TextField, type AdminShell } from '../platform/views/admin-layout.tsx';
+import type { FieldError } from '../platform/errors.ts';
+import { changePassword } from './operations/change-password.ts';
 import { findUserById, updateUser, deleteSession } from './accounts.repo.ts';
 import { logIn } from './operations/log-in.ts';
 import { verifyTotp } from './operations/verify-totp.ts';
@@ -83,6 +85,26 @@ export function registerAuthPages(app: FastifyInstance, ctx: AppContext): void {
     }
   });
 
+  app.get('/admin/password', { config: { access: { kind: 'staff' } }, schema: { hide: true } }, async (req, reply) => {
+    const shell = await shellFor(ctx, req, reply, null, '');
+    return sendHtml(reply, <PasswordPage shell={shell} isForced={!!req.staff?.user.mustChangePassword} />);
+  });
+
+  app.post('/admin/password', { config: { access: { kind: 'staff' }, ...loginRate }, schema: { hide: true } }, async (req, reply) => {
+    const body = formBody(req);
+    const staff = req.staff;
+    if (!staff) return reply.redirect('/admin/login', 303);
+    try {
+      await changePassword(ctx.db, { userId: staff.user.id, current: str(body.current).slice(0, 200), next: str(body.next).slice(0, 200), repeat: str(body.repeat).slice(0, 200), keepSessionId: staff.session.id, actor: actorOf(req) });
+      clearSessionCookie(reply);
+      return reply.redirect('/admin/login', 303);
+    } catch (err) {
+      const e = asFormError(err);
+      const shell = await shellFor(ctx, req, reply, null, '');
+      return sendHtml(reply, <PasswordPage shell={shell} isForced={staff.user.mustChangePassword} errors={e.fields} />, e.status);
+    }
+  });
+
   app.post('/admin/logout', { config: { access: { kind: 'login' } }, schema: { hide: true } }, async (req, reply) => {
     const token = sessionTokenOf(req);
     if (token) {
@@ -94,6 +116,22 @@ export function registerAuthPages(app: FastifyInstance, ctx: AppContext): void {
     clearSessionCookie(reply);
     return reply.redirect('/admin/login', 303);
   });
+}
+
+function PasswordPage(props: { shell: AdminShell; isForced: boolean; errors?: FieldError[] | undefined }) {
+  return (
+    <AdminLayout title="修改密码" shell={props.shell}>
+      {props.isForced ? <p class="notice-box">您的账号使用的是管理员设置的初始密码，请先修改密码。修改后需要重新登录。</p> : null}
+      <form method="post" action="/admin/password" class="narrow">
+        <ErrorSummary errors={props.errors} />
+        <Csrf token={props.shell.csrfToken ?? ''} />
+        <TextField name="current" label="当前密码" type="password" errors={props.errors} isRequired autocomplete="current-password" />
+        <TextField name="next" label="新密码" type="password" errors={props.errors} isRequired autocomplete="new-password" hint="至少 10 位，须同时包含字母和数字" />
+        <TextField name="repeat" label="确认新密码" type="password" errors={props.errors} isRequired autocomplete="new-password" />
+        <button type="submit" class="primary">修改密码</button>
+      </form>
+    </AdminLayout>
+  );
 }
 
 const emptyShell = (csrf: string) => ({ userName: null, centerName: null, nav: [], csrfToken: csrf });

@@ -79,6 +79,9 @@ export function registerStaffGuard(app: FastifyInstance, ctx: AppContext): void 
       const next = req.staff.user.totpEnabled ? '/admin/login/totp' : '/admin/totp/setup';
       return deny(reply, isApi, 'AUTH_TOTP_REQUIRED', '请先完成动态口令验证', next);
     }
+    if (req.staff.user.mustChangePassword && req.routeOptions.url !== '/admin/password') {
+      return deny(reply, isApi, 'AUTH_PASSWORD_CHANGE_REQUIRED', '请先修改初始密码', '/admin/password');
+    }
     if (access.kind === 'staff') return;
     const cid = centerParam(req);
     if (cid === null || !can(req.staff.grants.get(cid), access.permission)) {
@@ -87,7 +90,7 @@ export function registerStaffGuard(app: FastifyInstance, ctx: AppContext): void 
   });
 }
 
-function deny(reply: FastifyReply, isApi: boolean, code: 'AUTH_REQUIRED' | 'AUTH_TOTP_REQUIRED', message: string, location: string): FastifyReply {
+function deny(reply: FastifyReply, isApi: boolean, code: 'AUTH_REQUIRED' | 'AUTH_TOTP_REQUIRED' | 'AUTH_PASSWORD_CHANGE_REQUIRED', message: string, location: string): FastifyReply {
   if (!isApi && reply.request.method === 'GET') return reply.redirect(location, 303);
   throw new AppError(code, { userMessage: message });
 }

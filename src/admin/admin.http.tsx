@@ -12,7 +12,7 @@ export async function shellFor(ctx: AppContext, req: FastifyRequest, reply: Fast
   const csrfToken = reply.generateCsrf();
   if (!staff) return { userName: null, centerName: null, nav: [], csrfToken };
   const tree = await ctx.centers.get();
-  const nav: AdminNavItem[] = [{ href: '/admin', label: '我的中心' }];
+  const nav: AdminNavItem[] = [{ href: '/admin', label: '我的中心' }, { href: '/admin/password', label: '修改密码' }];
   if (cid !== null) {
     const roles = staff.grants.get(cid);
     const base = `/admin/c/${cid}`;

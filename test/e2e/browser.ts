@@ -120,11 +120,11 @@ export function makePdf(text: string): Buffer {
 }
 
 /** Waits for the next review task of `title` in the reviewer's list and opens it. */
-export async function openReviewTask(staff: StaffSession, title: string, label: string): Promise<void> {
+export async function openReviewTask(staff: StaffSession, title: string | RegExp, label: string): Promise<void> {
   const { page, cid } = staff;
   await page.goto(`/admin/c/${cid}/reviews`);
   await checkA11y(page, `${label}：待我审核`);
-  await page.locator('ul.tasks').getByRole('link', { name: title, exact: true }).click();
+  await page.locator('ul.tasks').getByRole('link', typeof title === 'string' ? { name: title, exact: true } : { name: title }).click();
   await page.waitForURL(/\/reviews\/\d+$/);
   await checkA11y(page, `${label}：审核页`);
 }

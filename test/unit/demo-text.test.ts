@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseArticleInput } from '../../src/content/content.schema.ts';
 import { rawInput } from '../../src/demo/demo-articles.ts';
 import { CENTER_PROFILES } from '../../src/demo/demo-centers.ts';
-import { COLUMN_SPECS } from '../../src/demo/demo-columns.ts';
+import { COLUMN_SPECS } from '../../src/content/standard-columns.ts';
 import { newsText } from '../../src/demo/demo-news.ts';
 import { noticeText } from '../../src/demo/demo-notices.ts';
 import { allocate, planArticles, reportYears } from '../../src/demo/demo-plan.ts';
