@@ -95,6 +95,39 @@ describe('staff login', () => {
   });
 });
 
+describe('accounts made by the security admin', () => {
+  it('creates an editor whose first login must change the initial password', async () => {
+    const security = await loginAs(sys.app.app, hn.users.security, sys.clock);
+    const weak = await security.post(`/admin/c/${hn.center.id}/users`, { username: 'hn.new', displayName: '新编辑', password: 'short' });
+    expect(weak.statusCode).toBe(400);
+    expect(weak.body).toContain('初始密码');
+    expect(weak.body).toContain('value="新编辑"');
+    expect((await security.post(`/admin/c/${hn.center.id}/users`, { username: 'hn.new', displayName: '新编辑', password: 'Initial-pass-2026' })).statusCode).toBe(303);
+    const { findUserByUsername } = await import('../../src/accounts/accounts.repo.ts');
+    const created = await findUserByUsername(sys.ctx.db, 'hn.new');
+    expect((await security.post(`/admin/c/${hn.center.id}/users/${created?.id}/roles`, { role: 'editor', grant: '1' })).statusCode).toBe(303);
+    const agent = new Agent(sys.app.app);
+    expect((await agent.post('/admin/login', { username: 'hn.new', password: 'Initial-pass-2026' })).statusCode).toBe(303);
+    const blocked = await agent.get(`/admin/c/${hn.center.id}/articles`);
+    expect(blocked.headers.location).toBe('/admin/password');
+    const mismatch = await agent.post('/admin/password', { current: 'Initial-pass-2026', next: 'My-own-pass-2026', repeat: 'My-own-pass-2027' });
+    expect(mismatch.body).toContain('两次输入不一致');
+    expect((await agent.post('/admin/password', { current: 'Initial-pass-2026', next: 'My-own-pass-2026', repeat: 'My-own-pass-2026' })).statusCode).toBe(303);
+    const again = new Agent(sys.app.app);
+    await again.post('/admin/login', { username: 'hn.new', password: 'My-own-pass-2026' });
+    expect((await again.get(`/admin/c/${hn.center.id}/articles`)).statusCode).toBe(200);
+  });
+
+  it('does not let a security admin touch an account of another center', async () => {
+    const other = await makeCenter(sys.ctx, { code: 'yy', parentId: hn.center.id });
+    const security = await loginAs(sys.app.app, hn.users.security, sys.clock);
+    const res = await security.post(`/admin/c/${hn.center.id}/users/${other.users.editor.id}/reset`, { totp: '1' });
+    expect(res.statusCode).toBe(404);
+    const grant = await security.post(`/admin/c/${hn.center.id}/users/${other.users.editor.id}/roles`, { role: 'center_admin', grant: '1' });
+    expect(grant.statusCode).toBe(404);
+  });
+});
+
 describe('the audit log', () => {
   it('cannot be updated or deleted, not even by the application', async () => {
     await expect(sys.ctx.db.execute(sql`update audit_event set action = 'x'`)).rejects.toThrow();
