@@ -150,11 +150,16 @@ describe('a citizen reads the portal', () => {
     const phone = await newContext(browser, server, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
     const page = await phone.newPage();
     const overflow = () => page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
-    for (const path of ['/', `/art/${articleId}`]) {
-      await page.goto(path);
-      const m = await overflow();
-      expect.soft(m.scrollWidth, `${path}: scrollWidth ${m.scrollWidth} > innerWidth ${m.innerWidth}`).toBeLessThanOrEqual(m.innerWidth);
+    const paths = ['/', `/art/${articleId}`];
+    for (const mode of ['标准', '长者模式']) {
+      if (mode === '长者模式') await page.goto(`/prefs/elder?on=1&back=/`);
+      for (const path of paths) {
+        await page.goto(path);
+        const m = await overflow();
+        expect.soft(m.scrollWidth, `${mode} ${path}: scrollWidth ${m.scrollWidth} > innerWidth ${m.innerWidth}`).toBeLessThanOrEqual(m.innerWidth);
+      }
     }
+    await page.goto(`/prefs/elder?on=0&back=/art/${articleId}`);
     await checkA11y(page, '文章页（手机）');
     await phone.close();
   });

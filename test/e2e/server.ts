@@ -31,11 +31,18 @@ export async function startServer(): Promise<TestServer> {
   delete env.DEMO_DATA;
   delete env.NODE_ENV;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // If the test process ends without afterAll (a crash, Ctrl-C), do not leave the server running.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  const stop = async () => {
+    process.off('exit', killOnExit);
+    await stopServer(child, dataDir);
+  };
   try {
     const { password, totp } = await waitForReady(child);
-    return { baseUrl: `http://127.0.0.1:${port}`, password, totp, stop: () => stopServer(child, dataDir) };
+    return { baseUrl: `http://127.0.0.1:${port}`, password, totp, stop };
   } catch (err) {
-    await stopServer(child, dataDir);
+    await stop();
     throw err;
   }
 }
