@@ -1,9 +1,27 @@
+import { toDateTimeLocal } from '../platform/dates.ts';
+import type { Article, Revision } from './articles.repo.ts';
 import type { Column } from './columns.repo.ts';
 import { FIELD_LABELS, GUIDE_FIELDS, VALIDITY_LABELS } from './content.schema.ts';
 import type { FieldError } from '../platform/errors.ts';
 import { Csrf, ErrorSummary, SelectField, TextArea, TextField } from '../platform/views/admin-layout.tsx';
 
 export type ArticleFormValues = Record<string, string>;
+
+/** The form values of an article's working revision: what the edit form shows and an upload re-saves. */
+export function formValuesOf(article: Article, rev: Revision): ArticleFormValues {
+  return {
+    title: rev.title,
+    summary: rev.summary,
+    source: rev.source,
+    bodyHtml: rev.bodyHtml,
+    correctionNote: rev.correctionNote ?? '',
+    formedOn: article.formedOn ?? '',
+    goLiveAt: article.goLiveAt ? toDateTimeLocal(article.goLiveAt) : '',
+    expiresAt: article.expiresAt ? toDateTimeLocal(article.expiresAt) : '',
+    attachmentIds: rev.attachmentIds.join(','),
+    ...Object.fromEntries(Object.entries(rev.fields).map(([k, val]) => [k, String(val)])),
+  };
+}
 
 /** The article form. Used for new drafts, edits and corrections; always re-filled with what was typed. */
 export function ArticleForm(props: {

@@ -2,14 +2,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { asFormError, flashOf, formBody, intParam, sendHtml, shellFor, str } from '../admin/admin.http.tsx';
 import { actorOf, rolesAt } from '../accounts/staff-session.ts';
 import type { AppContext } from '../platform/context.ts';
-import { toDateTimeLocal } from '../platform/dates.ts';
 import { AppError, notFound } from '../platform/errors.ts';
 import { AdminLayout } from '../platform/views/admin-layout.tsx';
 import { forcePublishArticle } from '../publishing/operations/force-publish-article.ts';
 import { withdrawArticle } from '../publishing/operations/withdraw-article.ts';
 import { submitForReview } from '../review/operations/submit-for-review.ts';
 import { findArticle, findRevision, listPublishedOfKind, type Article } from './articles.repo.ts';
-import { ArticleForm, type ArticleFormValues } from './article-form.tsx';
+import { ArticleForm, formValuesOf, type ArticleFormValues } from './article-form.tsx';
 import { registerArticleDetail } from './article-detail.admin.tsx';
 import { findColumn, listColumnsOfCenters, type Column } from './columns.repo.ts';
 import { createArticle, saveArticle } from './operations/save-article.ts';
@@ -59,18 +58,7 @@ export function registerArticleAdmin(app: FastifyInstance, ctx: AppContext): voi
     if (!article.currentRevisionId || !(article.status === 'draft' || article.pendingCorrection)) return reply.redirect(`/admin/c/${cid}/articles/${article.id}`, 303);
     const rev = await findRevision(ctx.db, article.currentRevisionId);
     if (!rev) throw notFound('稿件版本');
-    const values: ArticleFormValues = {
-      title: rev.title,
-      summary: rev.summary,
-      source: rev.source,
-      bodyHtml: rev.bodyHtml,
-      correctionNote: rev.correctionNote ?? '',
-      formedOn: article.formedOn ?? '',
-      goLiveAt: article.goLiveAt ? toDateTimeLocal(article.goLiveAt) : '',
-      expiresAt: article.expiresAt ? toDateTimeLocal(article.expiresAt) : '',
-      attachmentIds: rev.attachmentIds.join(','),
-      ...Object.fromEntries(Object.entries(rev.fields).map(([k, val]) => [k, String(val)])),
-    };
+    const values = formValuesOf(article, rev);
     return renderForm(ctx, req, reply, { cid, columns: [column], column, values, isCorrection: article.pendingCorrection, article });
   });
 

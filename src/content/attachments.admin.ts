@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { intParam } from '../admin/admin.http.tsx';
 import { actorOf, rolesAt } from '../accounts/staff-session.ts';
 import type { AppContext } from '../platform/context.ts';
-import { toDateTimeLocal } from '../platform/dates.ts';
+import { formValuesOf } from './article-form.tsx';
 import { AppError, notFound } from '../platform/errors.ts';
 import { findArticle, findRevision } from './articles.repo.ts';
 import { saveArticle } from './operations/save-article.ts';
@@ -29,18 +29,7 @@ export function registerAttachmentUpload(app: FastifyInstance, ctx: AppContext):
       actor: actorOf(req),
       articleId: article.id,
       lockVersion: article.lockVersion,
-      raw: {
-        title: rev.title,
-        summary: rev.summary,
-        source: rev.source,
-        bodyHtml: rev.bodyHtml,
-        correctionNote: rev.correctionNote ?? '',
-        formedOn: article.formedOn ?? '',
-        ...Object.fromEntries(Object.entries(rev.fields).map(([k, v]) => [k, typeof v === 'boolean' ? String(v) : v])),
-        attachmentIds: [...rev.attachmentIds, att.id],
-        ...(article.goLiveAt ? { goLiveAt: toDateTimeLocal(article.goLiveAt) } : {}),
-        ...(article.expiresAt ? { expiresAt: toDateTimeLocal(article.expiresAt) } : {}),
-      },
+      raw: { ...formValuesOf(article, rev), attachmentIds: [...rev.attachmentIds, att.id] },
     });
     return reply.redirect(`/admin/c/${cid}/articles/${article.id}/edit?done=saved`, 303);
   });

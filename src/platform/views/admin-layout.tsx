@@ -96,7 +96,10 @@ function fieldError(errors: FieldError[] | undefined, name: string): string | un
   return errors?.find((e) => e.field === name)?.message;
 }
 
-export function TextField(props: FieldProps & { type?: 'text' | 'password' | 'date' | 'datetime-local' | 'email' | 'tel' | 'search'; maxLength?: number; autocomplete?: string }) {
+type ControlAttrs = { id: string; name: string; 'aria-invalid': 'true' | undefined; 'aria-describedby': string | undefined };
+
+/** Label, hint and error message around one form control, wired for screen readers. */
+function Field(props: FieldProps & { control: (attrs: ControlAttrs) => ComponentChildren }) {
   const err = fieldError(props.errors, props.name);
   const describedBy = [props.hint ? `h-${props.name}` : '', err ? `e-${props.name}` : ''].filter(Boolean).join(' ') || undefined;
   return (
@@ -107,46 +110,42 @@ export function TextField(props: FieldProps & { type?: 'text' | 'password' | 'da
       </label>
       {props.hint ? <p class="hint" id={`h-${props.name}`}>{props.hint}</p> : null}
       {err ? <p class="field-error" id={`e-${props.name}`}>{err}</p> : null}
-      {createElement('input', { id: `f-${props.name}`, name: props.name, type: props.type ?? 'text', value: props.value ?? '', maxLength: props.maxLength, required: props.isRequired, 'aria-invalid': err ? 'true' : undefined, 'aria-describedby': describedBy, autocomplete: props.autocomplete })}
+      {props.control({ id: `f-${props.name}`, name: props.name, 'aria-invalid': err ? 'true' : undefined, 'aria-describedby': describedBy })}
     </div>
   );
 }
 
+export function TextField(props: FieldProps & { type?: 'text' | 'password' | 'date' | 'datetime-local' | 'email' | 'tel' | 'search'; maxLength?: number; autocomplete?: string }) {
+  return <Field {...props} control={(a) => createElement('input', { ...a, type: props.type ?? 'text', value: props.value ?? '', maxLength: props.maxLength, required: props.isRequired, autocomplete: props.autocomplete })} />;
+}
+
 export function TextArea(props: FieldProps & { rows?: number }) {
-  const err = fieldError(props.errors, props.name);
-  const describedBy = [props.hint ? `h-${props.name}` : '', err ? `e-${props.name}` : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div class={err ? 'field has-error' : 'field'}>
-      <label for={`f-${props.name}`}>
-        {props.label}
-        {props.isRequired ? <span class="req">（必填）</span> : null}
-      </label>
-      {props.hint ? <p class="hint" id={`h-${props.name}`}>{props.hint}</p> : null}
-      {err ? <p class="field-error" id={`e-${props.name}`}>{err}</p> : null}
-      <textarea id={`f-${props.name}`} name={props.name} rows={props.rows ?? 4} aria-invalid={err ? 'true' : undefined} aria-describedby={describedBy}>
-        {props.value ?? ''}
-      </textarea>
-    </div>
+    <Field
+      {...props}
+      control={(a) => (
+        <textarea {...a} rows={props.rows ?? 4}>
+          {props.value ?? ''}
+        </textarea>
+      )}
+    />
   );
 }
 
 export function SelectField(props: FieldProps & { options: { value: string; label: string }[] }) {
-  const err = fieldError(props.errors, props.name);
   return (
-    <div class={err ? 'field has-error' : 'field'}>
-      <label for={`f-${props.name}`}>
-        {props.label}
-        {props.isRequired ? <span class="req">（必填）</span> : null}
-      </label>
-      {err ? <p class="field-error" id={`e-${props.name}`}>{err}</p> : null}
-      <select id={`f-${props.name}`} name={props.name} aria-invalid={err ? 'true' : undefined} aria-describedby={err ? `e-${props.name}` : undefined}>
-        {props.options.map((o) => (
-          <option key={o.value} value={o.value} selected={o.value === props.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <Field
+      {...props}
+      control={(a) => (
+        <select {...a}>
+          {props.options.map((o) => (
+            <option key={o.value} value={o.value} selected={o.value === props.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    />
   );
 }
 
