@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { checkA11y, launchBrowser, makePdf, newContext, openStaff, sleep } from './browser.ts';
 import { startServer, type TestServer } from './server.ts';
 
@@ -18,7 +18,7 @@ const pdfName = '窗口调整说明.pdf';
 let articleId = 0;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  [server, browser] = await Promise.all([startServer(inject('e2eSeed')), launchBrowser()]);
   articleId = await publishArticleWithAttachment();
   citizen = await newContext(browser, server);
 });

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { checkA11y, gotoUntil, launchBrowser, newContext, openReviewTask, openStaff, type StaffSession } from './browser.ts';
 import { startServer, type TestServer } from './server.ts';
 
@@ -9,7 +9,7 @@ const sessions: StaffSession[] = [];
 let citizen: BrowserContext;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  [server, browser] = await Promise.all([startServer(inject('e2eSeed')), launchBrowser()]);
   citizen = await newContext(browser, server);
 });
 

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { checkA11y, launchBrowser, newContext, openReviewTask, openStaff, sleep, type StaffSession } from './browser.ts';
 import { startServer, type TestServer } from './server.ts';
 
@@ -34,7 +34,7 @@ let publishedId = 0;
 let reviewId = 0;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  [server, browser] = await Promise.all([startServer(inject('e2eSeed')), launchBrowser()]);
   editor = await staff('hn.editor');
   citizen = await newContext(browser, server, { bypassCSP: true });
   watch(citizen);
