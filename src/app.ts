@@ -29,6 +29,7 @@ import { registerFilesAndPrefs } from './portal/files.portal.ts';
 import { registerHomePage } from './portal/home.portal.tsx';
 import { createPageViewCounter, type PageViewCounter } from './portal/page-views.ts';
 import { registerSearchPage } from './portal/search.portal.tsx';
+import { registerCacheFastPath } from './portal/portal.http.ts';
 import { registerErrorReports } from './interaction/error-reports.portal.tsx';
 import { registerTransparency } from './publishing/transparency.portal.tsx';
 import { registerReviewAdmin } from './review/review.admin.tsx';
@@ -57,6 +58,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   const views = createPageViewCounter(ctx.db, { intervalMs: 5000, clock: ctx.clock });
 
   registerSecurityHeaders(app, { isProduction: ctx.config.isProduction });
+  registerCacheFastPath(app, { cache, views });
   await app.register(fastifyCookie, { secret: ctx.config.cookieSecret });
   await app.register(fastifyCsrf, {
     // Multipart bodies are streamed, not parsed before the check: those forms carry the token in the query.

@@ -15,15 +15,15 @@ export function registerArticlePage(app: FastifyInstance, deps: PortalDeps): voi
   portalGet(app, '/art/:id', async (req, reply) => {
     const id = Number((req.params as { id: string }).id);
     if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) throw notFound('信息');
-    const portal = await getPortalSite(deps.ctx, codeOf(req));
-    const article = await findArticle(deps.ctx.db, id);
-    const tree = await deps.ctx.centers.get();
-    const isVisible = article && ['published', 'withdrawn', 'expired'].includes(article.status) && tree.subtreeIds(portal.center.id).includes(article.centerId);
-    if (!article || !isVisible || !article.publishedRevisionId) throw notFound('信息');
-    if (article.status === 'published') deps.views.count({ centerId: article.centerId, columnId: article.columnId, articleId: article.id });
     return servePage(req, reply, {
       cache: deps.cache,
+      views: deps.views,
       render: async () => {
+        const portal = await getPortalSite(deps.ctx, codeOf(req));
+        const article = await findArticle(deps.ctx.db, id);
+        const tree = await deps.ctx.centers.get();
+        const isVisible = article && ['published', 'withdrawn', 'expired'].includes(article.status) && tree.subtreeIds(portal.center.id).includes(article.centerId);
+        if (!article || !isVisible || !article.publishedRevisionId) throw notFound('信息');
         const { site, nav } = portal;
         const column = await findColumn(deps.ctx.db, article.columnId);
         const url = `${site.basePath}/art/${article.id}`;
@@ -57,6 +57,7 @@ export function registerArticlePage(app: FastifyInstance, deps: PortalDeps): voi
         const f = rev.fields;
         const source = tree.byId.get(article.centerId);
         return {
+          view: { centerId: article.centerId, columnId: article.columnId, articleId: article.id },
           body: renderDocument(
             <PortalLayout site={site} nav={nav} isElder={isElderMode(req)} currentSlug={column?.slug} meta={{ ...meta, description: rev.summary || article.title, keywords: column?.name ?? '', author: rev.source || article.publisher }}>
               <nav class="breadcrumb" aria-label="当前位置">

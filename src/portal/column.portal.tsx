@@ -15,13 +15,13 @@ export function registerColumnPage(app: FastifyInstance, deps: PortalDeps): void
   portalGet(app, '/col/:slug', async (req, reply) => {
     const { slug } = req.params as { slug: string };
     const page = pageParam((req.query as { page?: string }).page);
-    const { center, site, nav } = await getPortalSite(deps.ctx, codeOf(req));
-    const column = await findColumnBySlug(deps.ctx.db, center.id, slug.slice(0, 60));
-    if (!column) throw notFound('栏目');
-    deps.views.count({ centerId: center.id, columnId: column.id, articleId: 0 });
     return servePage(req, reply, {
       cache: deps.cache,
+      views: deps.views,
       render: async () => {
+        const { center, site, nav } = await getPortalSite(deps.ctx, codeOf(req));
+        const column = await findColumnBySlug(deps.ctx.db, center.id, slug.slice(0, 60));
+        if (!column) throw notFound('栏目');
         const ids = await columnScope(deps.ctx, center, column);
         const now = deps.ctx.clock();
         const [items, total] = await Promise.all([
@@ -31,6 +31,7 @@ export function registerColumnPage(app: FastifyInstance, deps: PortalDeps): void
         const tree = await deps.ctx.centers.get();
         const url = `${site.basePath}/col/${column.slug}${page > 1 ? `?page=${page}` : ''}`;
         return {
+          view: { centerId: center.id, columnId: column.id, articleId: 0 },
           body: renderDocument(
             <PortalLayout site={site} nav={nav} isElder={isElderMode(req)} currentSlug={column.slug} meta={{ title: column.name, url, columnName: column.name, columnType: column.columnType, columnDescription: column.description, description: column.description }}>
               <nav class="breadcrumb" aria-label="当前位置">

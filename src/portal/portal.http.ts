@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { PageCache } from '../platform/http/page-cache.ts';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { CachedPage, PageCache } from '../platform/http/page-cache.ts';
+import type { PageViewCounter } from './page-views.ts';
 
 export const ELDER_COOKIE = 'gk_elder';
 
@@ -8,25 +9,54 @@ export function isElderMode(req: FastifyRequest): boolean {
   return req.cookies[ELDER_COOKIE] === '1';
 }
 
+/** The elder-mode flag read from the raw header, for the fast path that runs before cookie parsing. */
+function isElderRaw(req: FastifyRequest): boolean {
+  const raw = req.headers.cookie;
+  return raw !== undefined && /(?:^|;\s*)gk_elder=1(?:;|$)/.test(raw);
+}
+
+const keyOf = (url: string, isElder: boolean) => `${isElder ? 'E' : 'N'}${url}`;
+
+export type RenderedPage = { body: string; status?: number; view?: CachedPage['view'] };
+
 /**
  * Serves a public page from the render cache, rendering it on a miss. Public pages carry no cookie and no
- * per-user content, so one rendering serves every visitor of the same display mode.
+ * per-user content, so one rendering serves every visitor of the same display mode. A page that counts
+ * views says what to count, so that cache hits count too.
  */
 export async function servePage(
   req: FastifyRequest,
   reply: FastifyReply,
-  opts: { cache: PageCache; contentType?: string; render: () => Promise<{ body: string; status?: number }> },
+  opts: { cache: PageCache; views?: PageViewCounter; contentType?: string; render: () => Promise<RenderedPage> },
 ): Promise<FastifyReply> {
-  const contentType = opts.contentType ?? 'text/html; charset=utf-8';
-  const key = `${isElderMode(req) ? 'E' : 'N'}${req.url}`;
+  const key = keyOf(req.url, isElderMode(req));
   let page = opts.cache.get(key);
   if (!page) {
     const out = await opts.render();
     const body = Buffer.from(out.body);
-    page = { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"`, contentType, status: out.status ?? 200 };
+    page = { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"`, contentType: opts.contentType ?? 'text/html; charset=utf-8', status: out.status ?? 200, view: out.view };
     if (page.status === 200) opts.cache.set(key, page);
   }
+  if (page.view) opts.views?.count(page.view);
+  return sendCached(req, reply, page);
+}
+
+function sendCached(req: FastifyRequest, reply: FastifyReply, page: CachedPage): FastifyReply {
   reply.header('cache-control', 'public, max-age=0, must-revalidate').header('etag', page.etag).header('vary', 'Cookie');
   if (req.headers['if-none-match'] === page.etag) return reply.status(304).send();
-  return reply.status(page.status).type(page.contentType).send(page.body);
+  return reply.status(page.status).header('content-type', page.contentType).send(page.body);
+}
+
+/**
+ * Answers cached public pages at the first hook, before cookie parsing, CSRF, the staff guard and routing
+ * work: the hot path of a portal under load.
+ */
+export function registerCacheFastPath(app: FastifyInstance, opts: { cache: PageCache; views: PageViewCounter }): void {
+  app.addHook('onRequest', (req, reply, done) => {
+    if (req.method !== 'GET' || opts.cache.size === 0) return done();
+    const page = opts.cache.get(keyOf(req.url, isElderRaw(req)));
+    if (!page) return done();
+    if (page.view) opts.views.count(page.view);
+    sendCached(req, reply, page);
+  });
 }

@@ -9,7 +9,7 @@ export type PageCache = {
   readonly size: number;
 };
 
-export type CachedPage = { body: Buffer; etag: string; contentType: string; status: number };
+export type CachedPage = { body: Buffer; etag: string; contentType: string; status: number; view?: { centerId: number; columnId: number; articleId: number } | undefined };
 
 export function createPageCache(opts: { isEnabled: boolean; maxEntries: number; ttlMs: number }): PageCache {
   const map = new Map<string, CachedPage & { at: number }>();
