@@ -20,7 +20,7 @@ import { registerPublicApi } from './content/articles.api.ts';
 import type { AppContext } from './platform/context.ts';
 import { registerErrorHandler } from './platform/http/error-handler.tsx';
 import { createPageCache, type PageCache } from './platform/http/page-cache.ts';
-import { registerSecurityHeaders } from './platform/http/security-headers.ts';
+import { registerSecurityHeaders, securityHeaders } from './platform/http/security-headers.ts';
 import { registerArticlePage } from './portal/article.portal.tsx';
 import { registerColumnPage } from './portal/column.portal.tsx';
 import { registerDisclosurePages } from './portal/disclosure.portal.tsx';
@@ -58,7 +58,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   const views = createPageViewCounter(ctx.db, { intervalMs: 5000, clock: ctx.clock });
 
   registerSecurityHeaders(app, { isProduction: ctx.config.isProduction });
-  registerCacheFastPath(app, { cache, views });
+  registerCacheFastPath(app, { cache, views, securityHeaders: securityHeaders({ isProduction: ctx.config.isProduction }) });
   await app.register(fastifyCookie, { secret: ctx.config.cookieSecret });
   await app.register(fastifyCsrf, {
     // Multipart bodies are streamed, not parsed before the check: those forms carry the token in the query.

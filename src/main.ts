@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import { buildApp } from './app.ts';
 import { createCenterTreeCache } from './centers/centers.service.ts';
 import { countDemoUsers } from './accounts/accounts.repo.ts';
@@ -47,6 +48,13 @@ await registerPublishingJobs(boss, ctx, []);
 ctx.onOutbox(() => {
   boss.send(JOB_RELAY_OUTBOX, {}, { singletonKey: 'relay', singletonSeconds: 1 }).catch(() => {});
 });
+// Planner statistics: PGlite runs no autovacuum, so search and listing plans need an explicit ANALYZE.
+await boss.createQueue('platform.analyze');
+await boss.work('platform.analyze', async () => {
+  await ctx.db.execute(sql`analyze`);
+});
+await boss.schedule('platform.analyze', '0 3 * * *', {}, { tz: 'Asia/Shanghai' });
+await boss.send('platform.analyze', {}, { startAfter: 10 });
 if (database.pglite) {
   const pglite = database.pglite;
   await boss.createQueue('platform.backup');

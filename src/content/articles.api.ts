@@ -29,7 +29,8 @@ export function registerPublicApi(app: FastifyInstance, ctx: AppContext): void {
         response: {
           200: Type.Object({
             items: Type.Array(Type.Object({ id: Type.Integer(), title: Type.String(), center: Type.String(), column: Type.String(), publisher: Type.String(), indexNo: Type.Union([Type.String(), Type.Null()]), publishedAt: Type.Union([Type.String(), Type.Null()]), url: Type.String(), snippet: Type.String() })),
-            total: Type.Integer(),
+            total: Type.Integer({ description: '匹配条数；totalIsLowerBound 为 true 时表示“至少这么多”' }),
+            totalIsLowerBound: Type.Boolean(),
           }),
           400: ErrorBody,
         },
@@ -45,6 +46,7 @@ export function registerPublicApi(app: FastifyInstance, ctx: AppContext): void {
       if (result.errors.length > 0) throw new AppError('VALIDATION_FAILED', { userMessage: result.errors[0]?.message ?? '参数有误', fields: result.errors });
       return {
         total: result.total,
+        totalIsLowerBound: result.isTotalCapped,
         items: result.hits.map((h) => {
           const c = tree.byId.get(h.centerId);
           return { id: h.id, title: h.title, center: c?.code ?? '', column: h.columnSlug, publisher: h.publisher, indexNo: h.indexNo, publishedAt: h.publishedAt?.toISOString() ?? null, url: `${c ? basePathOf(c, tree.root.id) : ''}/art/${h.id}`, snippet: h.snippet.map((s) => s.text).join('') };

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, boolean, date, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { tsvector } from '../platform/db/columns.ts';
 
@@ -78,7 +79,9 @@ export const articles = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('article_column_pub_idx').on(t.columnId, t.publishedAt),
+    // Listing and search walk published articles newest first, per column or across the site.
+    index('article_column_published_idx').on(t.columnId, t.publishedAt.desc()).where(sql`status = 'published'`),
+    index('article_published_idx').on(t.publishedAt.desc()).where(sql`status = 'published'`),
     index('article_center_pub_idx').on(t.centerId, t.publishedAt),
     index('article_status_idx').on(t.centerId, t.status),
     index('article_search_idx').using('gin', t.search),

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { RELEVANCE_CANDIDATES } from '../content/articles.repo.ts';
 import { formatDate } from '../platform/dates.ts';
 import { renderDocument } from '../platform/views/render.ts';
 import { Pagination, PortalLayout } from '../platform/views/portal-layout.tsx';
@@ -68,7 +69,7 @@ export function registerSearchPage(app: FastifyInstance, deps: PortalDeps): void
               ) : null}
               {p.q ? (
                 <p role="status">
-                  找到 {result.total} 条与“{p.q}”相关的信息
+                  找到{result.isTotalCapped ? ` ${result.total} 条以上` : ` ${result.total} 条`}与“{p.q}”相关的信息
                 </p>
               ) : (
                 <p>请输入关键词。</p>
@@ -88,7 +89,7 @@ export function registerSearchPage(app: FastifyInstance, deps: PortalDeps): void
                   </li>
                 ))}
               </ol>
-              <Pagination page={p.page} pageCount={Math.min(50, Math.ceil(result.total / SEARCH_PAGE_SIZE))} href={qs} />
+              <Pagination page={p.page} pageCount={Math.min(p.sort === 'relevance' ? RELEVANCE_CANDIDATES / SEARCH_PAGE_SIZE : 50, Math.ceil(result.total / SEARCH_PAGE_SIZE))} href={qs} />
             </PortalLayout>,
           ),
         };

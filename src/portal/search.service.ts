@@ -9,7 +9,7 @@ import { searchScope } from './portal.service.ts';
 
 export type SearchParams = { q: string; column: string; from: string; to: string; sort: 'relevance' | 'date'; page: number };
 export type SearchHit = ArticleListRow & { snippet: SnippetPart[]; columnName: string; columnSlug: string };
-export type SearchResult = { hits: SearchHit[]; total: number; errors: FieldError[] };
+export type SearchResult = { hits: SearchHit[]; total: number; isTotalCapped: boolean; errors: FieldError[] };
 
 export const SEARCH_PAGE_SIZE = 20;
 
@@ -28,10 +28,10 @@ export async function searchArticles(ctx: AppContext, center: Center, p: SearchP
   if (p.to && !to) errors.push({ field: 'to', message: '截止日期：不是有效日期（YYYY-MM-DD）' });
   if (from && to && from > to) errors.push({ field: 'to', message: '截止日期：不能早于起始日期' });
   const tsquery = toTsQuery(p.q);
-  if (!tsquery || errors.length > 0) return { hits: [], total: 0, errors };
+  if (!tsquery || errors.length > 0) return { hits: [], total: 0, isTotalCapped: false, errors };
   const columns = await searchScope(ctx, center, p.column || undefined);
   const byId = new Map(columns.map((c) => [c.id, c]));
-  const { rows, total } = await searchPublished(ctx.db, {
+  const { rows, total, isTotalCapped } = await searchPublished(ctx.db, {
     columnIds: columns.map((c) => c.id),
     from: from ? beijingDayStart(from) : undefined,
     to: to ? new Date(beijingDayStart(to).getTime() + 86400_000) : undefined,
@@ -44,6 +44,7 @@ export async function searchArticles(ctx: AppContext, center: Center, p: SearchP
   const terms = queryTerms(p.q);
   return {
     total,
+    isTotalCapped,
     errors,
     hits: rows.map((r) => {
       const { bodyText, ...rest } = r;

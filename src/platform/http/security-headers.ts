@@ -5,6 +5,15 @@ import type { FastifyInstance } from 'fastify';
  * request and halves the throughput of a cached page (stack-notes.md).
  */
 export function registerSecurityHeaders(app: FastifyInstance, opts: { isProduction: boolean }): void {
+  const entries = securityHeaders(opts);
+  app.addHook('onRequest', (_req, reply, done) => {
+    for (const [k, v] of entries) reply.header(k, v);
+    done();
+  });
+}
+
+/** The security headers as [name, value] pairs, computed once. */
+export function securityHeaders(opts: { isProduction: boolean }): [string, string][] {
   const headers: Record<string, string> = {
     'content-security-policy': [
       "default-src 'self'",
@@ -27,9 +36,5 @@ export function registerSecurityHeaders(app: FastifyInstance, opts: { isProducti
     'x-permitted-cross-domain-policies': 'none',
     ...(opts.isProduction ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {}),
   };
-  const entries = Object.entries(headers);
-  app.addHook('onRequest', (_req, reply, done) => {
-    for (const [k, v] of entries) reply.header(k, v);
-    done();
-  });
+  return Object.entries(headers);
 }
