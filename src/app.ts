@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
@@ -29,7 +30,7 @@ import { registerFilesAndPrefs } from './portal/files.portal.ts';
 import { registerHomePage } from './portal/home.portal.tsx';
 import { createPageViewCounter, type PageViewCounter } from './portal/page-views.ts';
 import { registerSearchPage } from './portal/search.portal.tsx';
-import { registerCacheFastPath } from './portal/portal.http.ts';
+import { createCacheFastPath } from './portal/portal.http.ts';
 import { registerErrorReports } from './interaction/error-reports.portal.tsx';
 import { registerTransparency } from './publishing/transparency.portal.tsx';
 import { registerReviewAdmin } from './review/review.admin.tsx';
@@ -44,7 +45,14 @@ const publicDir = fileURLToPath(new URL('../public', import.meta.url));
 
 /** Builds the HTTP application over a running context. Routes are thin; features own their operations. */
 export async function buildApp(ctx: AppContext): Promise<App> {
+  const cache = createPageCache({ isEnabled: ctx.config.renderCache, maxEntries: 5000, ttlMs: 5 * 60_000 });
+  const views = createPageViewCounter(ctx.db, { intervalMs: 5000, clock: ctx.clock });
+  const fastPath = createCacheFastPath({ cache, views, securityHeaders: securityHeaders({ isProduction: ctx.config.isProduction }) });
   const app = Fastify({
+    serverFactory: (handler) =>
+      http.createServer((req, res) => {
+        if (!fastPath(req, res)) handler(req, res);
+      }),
     logger: ctx.config.logLevel === 'silent' ? false : { level: ctx.config.logLevel },
     bodyLimit: 12 * 1024 * 1024,
     trustProxy: ctx.config.isProduction ? 'loopback' : false,
@@ -54,11 +62,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     for (const method of Array.isArray(r.method) ? r.method : [r.method]) routes.push({ method, url: r.url, access: r.config?.access ? JSON.stringify(r.config.access) : 'none' });
   });
 
-  const cache = createPageCache({ isEnabled: ctx.config.renderCache, maxEntries: 5000, ttlMs: 5 * 60_000 });
-  const views = createPageViewCounter(ctx.db, { intervalMs: 5000, clock: ctx.clock });
-
   registerSecurityHeaders(app, { isProduction: ctx.config.isProduction });
-  registerCacheFastPath(app, { cache, views, securityHeaders: securityHeaders({ isProduction: ctx.config.isProduction }) });
   await app.register(fastifyCookie, { secret: ctx.config.cookieSecret });
   await app.register(fastifyCsrf, {
     // Multipart bodies are streamed, not parsed before the check: those forms carry the token in the query.

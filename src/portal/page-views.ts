@@ -50,9 +50,16 @@ export function createPageViewCounter(db: Db, opts: { intervalMs: number; clock:
     });
   }, opts.intervalMs);
   timer.unref();
+  // The day part of the key, recomputed once a second rather than formatted on every request.
+  let day = formatDate(opts.clock());
+  let dayCheckedAt = Date.now();
   return {
     count(v) {
-      const key = `${formatDate(opts.clock())}|${v.centerId}|${v.columnId}|${v.articleId}`;
+      if (Date.now() - dayCheckedAt > 1000) {
+        day = formatDate(opts.clock());
+        dayCheckedAt = Date.now();
+      }
+      const key = `${day}|${v.centerId}|${v.columnId}|${v.articleId}`;
       pending.set(key, (pending.get(key) ?? 0) + 1);
     },
     flush,

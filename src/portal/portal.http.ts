@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CachedPage, PageCache } from '../platform/http/page-cache.ts';
 import type { PageViewCounter } from './page-views.ts';
 
@@ -7,12 +8,6 @@ export const ELDER_COOKIE = 'gk_elder';
 
 export function isElderMode(req: FastifyRequest): boolean {
   return req.cookies[ELDER_COOKIE] === '1';
-}
-
-/** The elder-mode flag read from the raw header, for the fast path that runs before cookie parsing. */
-function isElderRaw(req: FastifyRequest): boolean {
-  const raw = req.headers.cookie;
-  return raw !== undefined && /(?:^|;\s*)gk_elder=1(?:;|$)/.test(raw);
 }
 
 const keyOf = (url: string, isElder: boolean) => `${isElder ? 'E' : 'N'}${url}`;
@@ -48,26 +43,26 @@ function sendCached(req: FastifyRequest, reply: FastifyReply, page: CachedPage):
 }
 
 /**
- * Answers cached public pages at the first hook, before cookie parsing, CSRF, the staff guard and routing
- * work: the hot path of a portal under load.
+ * Answers cached public pages before Fastify sees the request (a serverFactory hook): no routing, no hooks,
+ * precomputed headers. This is the hot path of a portal under load; everything else falls through.
  */
-export function registerCacheFastPath(app: FastifyInstance, opts: { cache: PageCache; views: PageViewCounter; securityHeaders: [string, string][] }): void {
+export function createCacheFastPath(opts: { cache: PageCache; views: PageViewCounter; securityHeaders: [string, string][] }): (req: IncomingMessage, res: ServerResponse) => boolean {
   const fixed = opts.securityHeaders.flat();
-  app.addHook('onRequest', (req, reply, done) => {
-    if (req.method !== 'GET' || opts.cache.size === 0) return done();
-    const page = opts.cache.get(keyOf(req.url, isElderRaw(req)));
-    if (!page) return done();
+  return (req, res) => {
+    if (req.method !== 'GET' || opts.cache.size === 0 || req.url === undefined) return false;
+    const raw = req.headers.cookie;
+    const isElder = raw !== undefined && /(?:^|;\s*)gk_elder=1(?:;|$)/.test(raw);
+    const page = opts.cache.get(keyOf(req.url, isElder));
+    if (!page) return false;
     if (page.view) opts.views.count(page.view);
-    // Written straight to the socket with precomputed headers: Fastify's reply pipeline costs more than the page.
-    reply.hijack();
-    const isFresh = req.headers['if-none-match'] === page.etag;
     const headers = [...fixed, 'cache-control', 'public, max-age=0, must-revalidate', 'etag', page.etag, 'vary', 'Cookie'];
-    if (isFresh) {
-      reply.raw.writeHead(304, headers);
-      reply.raw.end();
+    if (req.headers['if-none-match'] === page.etag) {
+      res.writeHead(304, headers);
+      res.end();
     } else {
-      reply.raw.writeHead(page.status, [...headers, 'content-type', page.contentType, 'content-length', String(page.body.length)]);
-      reply.raw.end(page.body);
+      res.writeHead(page.status, [...headers, 'content-type', page.contentType, 'content-length', String(page.body.length)]);
+      res.end(page.body);
     }
-  });
+    return true;
+  };
 }

@@ -84,6 +84,22 @@ describe('the public portal', () => {
     expect(api.items[0].url).toBe(`/c/cs/art/${api.items[0].id}`);
   });
 
+  it('finds the same articles in the same order whether a query counts as common or rare', async () => {
+    const { searchPublished } = await import('../../src/content/articles.repo.ts');
+    for (let i = 0; i < 5; i++) await publishArticle(sys.ctx, hn, hn.columns.news, { title: `第${i}次评标专家培训会`, bodyHtml: `<p>评标专家培训${'专家'.repeat(i)}</p>` }, new Date(Date.UTC(2026, 5, 1 + i)));
+    const columnIds = Object.values(hn.columns).map((c) => c.id);
+    for (const sort of ['date', 'relevance'] as const) {
+      const base = { columnIds, now: sys.clock.now(), tsquery: '评标 & 标专 & 专家', sort, limit: 3, offset: 1 };
+      const sparse = await searchPublished(sys.ctx.db, base);
+      const dense = await searchPublished(sys.ctx.db, { ...base, countCap: 2 });
+      expect(sparse.isTotalCapped).toBe(false);
+      expect(dense.isTotalCapped).toBe(true);
+      expect(sparse.total).toBe(5);
+      expect(dense.rows.map((r) => r.id)).toEqual(sparse.rows.map((r) => r.id));
+      expect(sparse.rows.length).toBe(3);
+    }
+  });
+
   it('publishes an Atom feed per column and a sitemap', async () => {
     const feed = await citizen.get('/feeds/notice.atom');
     expect(feed.headers['content-type']).toContain('application/atom+xml');
