@@ -79,9 +79,10 @@ export const articles = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    // Listing and search walk published articles newest first, per column or across the site.
-    index('article_column_published_idx').on(t.columnId, t.publishedAt.desc()).where(sql`status = 'published'`),
-    index('article_published_idx').on(t.publishedAt.desc()).where(sql`status = 'published'`),
+    // Listing and search walk published articles newest first (a backward scan serves
+    // ORDER BY published_at DESC, id DESC; a DESC NULLS LAST index would not), per column or across the site.
+    index('article_column_published_idx').on(t.columnId, t.publishedAt, t.id).where(sql`status = 'published'`),
+    index('article_published_idx').on(t.publishedAt, t.id).where(sql`status = 'published'`),
     index('article_center_pub_idx').on(t.centerId, t.publishedAt),
     index('article_status_idx').on(t.centerId, t.status),
     index('article_search_idx').using('gin', t.search),

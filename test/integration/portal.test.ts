@@ -84,7 +84,7 @@ describe('the public portal', () => {
     expect(api.items[0].url).toBe(`/c/cs/art/${api.items[0].id}`);
   });
 
-  it('finds the same articles in the same order whether a query counts as common or rare', async () => {
+  it('caps the count of a common query and pages the same hits either way', async () => {
     const { searchPublished } = await import('../../src/content/articles.repo.ts');
     for (let i = 0; i < 5; i++) await publishArticle(sys.ctx, hn, hn.columns.news, { title: `第${i}次评标专家培训会`, bodyHtml: `<p>评标专家培训${'专家'.repeat(i)}</p>` }, new Date(Date.UTC(2026, 5, 1 + i)));
     const columnIds = Object.values(hn.columns).map((c) => c.id);
