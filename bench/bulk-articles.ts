@@ -57,7 +57,7 @@ async function insertBatch(db: Db, batch: RowsBatch): Promise<void> {
       from json_to_recordset(${batch.revisions}::json) as x(id int, rid int, title text, body text, summary text, source text, hash text, author_id int, at timestamptz)`);
     await tx.execute(sql`
       insert into article (id, center_id, column_id, author_id, status, current_revision_id, published_revision_id, index_no, publisher, title, summary, published_at, formed_on, search, created_at, updated_at)
-      select id, center_id, column_id, author_id, 'published', rid, rid, index_no, source, title, summary, at, (at at time zone 'Asia/Shanghai')::date, to_tsvector('simple', idx), at, at
+      select id, center_id, column_id, author_id, 'published', rid, rid, index_no, source, title, summary, at, (at at time zone 'Asia/Shanghai')::date, strip(to_tsvector('simple', idx)), at, at
       from json_to_recordset(${batch.articles}::json) as x(id int, rid int, center_id int, column_id int, author_id int, index_no text, source text, title text, summary text, at timestamptz, idx text)`);
   });
 }

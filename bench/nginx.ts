@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { stopChild } from './child.ts';
+import { stopChild, trackChild } from './child.ts';
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -31,7 +31,7 @@ export async function startNginx(files: Record<string, Buffer>): Promise<StaticS
     const conf = path.join(prefix, 'nginx.conf');
     await writeFile(conf, config({ prefix, root, port }));
     const errorLog = path.join(prefix, 'error.log');
-    child = spawn(NGINX, ['-c', conf, '-p', prefix, '-e', errorLog], { stdio: ['ignore', 'ignore', 'pipe'] });
+    child = trackChild(spawn(NGINX, ['-c', conf, '-p', prefix, '-e', errorLog], { stdio: ['ignore', 'ignore', 'ignore'] }));
     const spawned = child;
     const exited = new Promise<never>((_, reject) => spawned.once('exit', (code) => reject(new Error(`nginx exited with ${code}`))));
     exited.catch(() => {});

@@ -1,7 +1,10 @@
 import { createCenterTreeCache } from '../src/centers/centers.service.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { createContext, type AppContext } from '../src/platform/context.ts';
+import { and, count, eq, sql } from 'drizzle-orm';
+import { articles } from '../src/content/content.tables.ts';
 import type { Database } from '../src/platform/db/client.ts';
+import { toTsQuery } from '../src/platform/search/tokenizer.ts';
 import { parseSearchParams, searchArticles } from '../src/portal/search.service.ts';
 
 /** What citizens and bidders type: short procurement terms, longer phrases, and two-word queries. */
@@ -62,6 +65,17 @@ export async function measureSearchDb(ctx: AppContext, opts: { rounds: number; s
     queries.push({ q, sort: opts.sort, total: warm.total, p50Ms: percentile(times, 50), maxMs: Math.max(...times) });
   }
   return { samples: all.length, p50Ms: percentile(all, 50), p95Ms: percentile(all, 95), p99Ms: percentile(all, 99), maxMs: Math.max(...all), queries };
+}
+
+/** How many published articles each query matches (the search page caps its own total). */
+export async function countMatches(ctx: AppContext, queries: string[] = SEARCH_QUERIES): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const q of queries) {
+    const tsquery = toTsQuery(q) ?? '';
+    const [row] = await ctx.db.select({ n: count() }).from(articles).where(and(eq(articles.status, 'published'), sql`${articles.search} @@ to_tsquery('simple', ${tsquery})`));
+    out[q] = row?.n ?? 0;
+  }
+  return out;
 }
 
 /** Paths of the search page for wrk to cycle through, one query per request. */

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { stopChild } from './child.ts';
+import { stopChild, trackChild } from './child.ts';
 import { freePort, waitFor200 } from './net.ts';
 
 export type AppServer = {
@@ -33,6 +33,7 @@ export async function startServer(opts: { dataDir: string; env?: Record<string, 
   Object.assign(env, { DATA_DIR: opts.dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent' }, opts.env);
   const started = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  trackChild(child);
   let output = '';
   const stop = () => stopChild(child, 15_000);
   try {
