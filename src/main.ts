@@ -51,7 +51,7 @@ ctx.onOutbox(() => {
 // Planner statistics: PGlite runs no autovacuum, so search and listing plans need an explicit ANALYZE.
 await boss.createQueue('platform.analyze');
 await boss.work('platform.analyze', async () => {
-  await ctx.db.execute(sql`analyze`);
+  await ctx.db.execute(sql`analyze article`);
 });
 await boss.schedule('platform.analyze', '0 3 * * *', {}, { tz: 'Asia/Shanghai' });
 await boss.send('platform.analyze', {}, { startAfter: 10 });

@@ -83,6 +83,9 @@ export const articles = pgTable(
     // ORDER BY published_at DESC, id DESC; a DESC NULLS LAST index would not), per column or across the site.
     index('article_column_published_idx').on(t.columnId, t.publishedAt, t.id).where(sql`status = 'published'`),
     index('article_published_idx').on(t.publishedAt, t.id).where(sql`status = 'published'`),
+    // The minute job looks for due go-live and expiry times without scanning the table.
+    index('article_go_live_idx').on(t.goLiveAt).where(sql`status = 'scheduled'`),
+    index('article_expiry_idx').on(t.expiresAt).where(sql`status = 'published' and expires_at is not null`),
     index('article_center_pub_idx').on(t.centerId, t.publishedAt),
     index('article_status_idx').on(t.centerId, t.status),
     index('article_search_idx').using('gin', t.search),

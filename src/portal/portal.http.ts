@@ -27,13 +27,32 @@ export async function servePage(
   const key = keyOf(req.url, isElderMode(req));
   let page = opts.cache.get(key);
   if (!page) {
-    const out = await opts.render();
-    const body = Buffer.from(out.body);
-    page = { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"`, contentType: opts.contentType ?? 'text/html; charset=utf-8', status: out.status ?? 200, view: out.view };
+    // Single flight: concurrent misses of one page share one rendering (PGlite runs one query at a time).
+    let inFlight = inFlightByCache.get(opts.cache);
+    if (!inFlight) {
+      inFlight = new Map();
+      inFlightByCache.set(opts.cache, inFlight);
+    }
+    const renders = inFlight;
+    let pending = renders.get(key);
+    if (!pending) {
+      pending = renderPage(opts).finally(() => renders.delete(key));
+      renders.set(key, pending);
+    }
+    page = await pending;
     if (page.status === 200) opts.cache.set(key, page);
   }
   if (page.view) opts.views?.count(page.view);
   return sendCached(req, reply, page);
+}
+
+/** Renders under way, per cache (each app instance has its own cache). */
+const inFlightByCache = new WeakMap<PageCache, Map<string, Promise<CachedPage>>>();
+
+async function renderPage(opts: { contentType?: string; render: () => Promise<RenderedPage> }): Promise<CachedPage> {
+  const out = await opts.render();
+  const body = Buffer.from(out.body);
+  return { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"`, contentType: opts.contentType ?? 'text/html; charset=utf-8', status: out.status ?? 200, view: out.view };
 }
 
 function sendCached(req: FastifyRequest, reply: FastifyReply, page: CachedPage): FastifyReply {

@@ -1,0 +1,2 @@
+CREATE INDEX "article_go_live_idx" ON "article" USING btree ("go_live_at") WHERE status = 'scheduled';--> statement-breakpoint
+CREATE INDEX "article_expiry_idx" ON "article" USING btree ("expires_at") WHERE status = 'published' and expires_at is not null;
