@@ -2,7 +2,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { buildApp } from './app.ts';
 import { createCenterTreeCache } from './centers/centers.service.ts';
-import { countDemoUsers } from './accounts/accounts.repo.ts';
+import { countDemoUsers, deleteExpiredSessions } from './accounts/accounts.repo.ts';
 import { hasAnyCenter, seedDemo, type DemoCredential } from './demo/seed-demo.ts';
 import { backupPglite } from './platform/backup.ts';
 import { loadConfig } from './platform/config.ts';
@@ -55,6 +55,11 @@ await boss.work('platform.analyze', async () => {
 });
 await boss.schedule('platform.analyze', '0 3 * * *', {}, { tz: 'Asia/Shanghai' });
 await boss.send('platform.analyze', {}, { startAfter: 10 });
+await boss.createQueue('accounts.purge-sessions');
+await boss.work('accounts.purge-sessions', async () => {
+  await deleteExpiredSessions(ctx.db, new Date());
+});
+await boss.schedule('accounts.purge-sessions', '15 * * * *');
 if (database.pglite) {
   const pglite = database.pglite;
   await boss.createQueue('platform.backup');

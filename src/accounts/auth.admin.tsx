@@ -95,7 +95,7 @@ export function registerAuthPages(app: FastifyInstance, ctx: AppContext): void {
     const staff = req.staff;
     if (!staff) return reply.redirect('/admin/login', 303);
     try {
-      await changePassword(ctx.db, { userId: staff.user.id, current: str(body.current).slice(0, 200), next: str(body.next).slice(0, 200), repeat: str(body.repeat).slice(0, 200), keepSessionId: staff.session.id, actor: actorOf(req) });
+      await changePassword(ctx.db, { userId: staff.user.id, current: str(body.current).slice(0, 200), next: str(body.next).slice(0, 200), repeat: str(body.repeat).slice(0, 200), actor: actorOf(req) });
       clearSessionCookie(reply);
       return reply.redirect('/admin/login', 303);
     } catch (err) {

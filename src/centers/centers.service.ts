@@ -55,5 +55,3 @@ export function createCenterTreeCache(ex: Executor): CenterTreeCache {
     },
   };
 }
-
-export const CENTER_LEVEL_LABELS: Record<string, string> = { province: '省级', city: '市州', county: '县区' };

@@ -1,4 +1,4 @@
-import { and, asc, gt, isNull, eq, sql } from 'drizzle-orm';
+import { and, asc, isNull, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../platform/db/client.ts';
 import { outbox } from './publishing.tables.ts';
 
@@ -21,8 +21,4 @@ export async function markRelayed(ex: Executor, id: number, at: Date): Promise<b
 export async function maxOutboxId(ex: Executor): Promise<number> {
   const [r] = await ex.select({ n: sql<number>`coalesce(max(${outbox.id}), 0)::bigint` }).from(outbox);
   return Number(r?.n ?? 0);
-}
-
-export async function listSince(ex: Executor, afterId: number, limit: number): Promise<OutboxEvent[]> {
-  return ex.select().from(outbox).where(gt(outbox.id, afterId)).orderBy(asc(outbox.id)).limit(limit);
 }

@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, sql } from 'drizzle-orm';
 import { canonicalJson, sha256Hex } from '../platform/crypto.ts';
 import type { Executor } from '../platform/db/client.ts';
 import { publicationLog } from './publishing.tables.ts';
@@ -43,11 +43,6 @@ export async function listLogEntriesOfItem(ex: Executor, itemType: string, itemI
     .from(publicationLog)
     .where(sql`${publicationLog.itemType} = ${itemType} and ${publicationLog.itemId} = ${itemId}`)
     .orderBy(asc(publicationLog.seq));
-}
-
-export async function findLogEntry(ex: Executor, seq: number): Promise<LogEntry | null> {
-  const [r] = await ex.select().from(publicationLog).where(eq(publicationLog.seq, seq));
-  return r ?? null;
 }
 
 /** Recomputes a leaf hash from its stored entry: the check any visitor can repeat. */

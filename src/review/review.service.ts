@@ -7,19 +7,6 @@ import type { StepAssignee } from './review.tables.ts';
 /** The default chain of the Hunan seed (四级审核). Group ids are filled in per center. */
 export const DEFAULT_STEP_NAMES = ['起草部门负责人初审', '综合部核稿', '分管领导审阅', '主要领导审定发布'] as const;
 
-export function describeAssignee(a: StepAssignee, groupNames: Map<number, string>): string {
-  switch (a.kind) {
-    case 'drafter_dept_head':
-      return '起草部门负责人';
-    case 'dept_leader':
-      return '起草部门的分管领导';
-    case 'group':
-      return `“${groupNames.get(a.groupId) ?? `组 ${a.groupId}`}”组任一成员`;
-    case 'role':
-      return `角色：${a.role}`;
-  }
-}
-
 /**
  * Who may act on a step for an article: resolved from the drafter's department where the step says so.
  * Only holders of the reviewer role at the center count, and never the author (no self-approval).

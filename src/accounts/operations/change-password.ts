@@ -5,7 +5,7 @@ import { deleteSessionsOfUser, findUserById, updateUser } from '../accounts.repo
 import { checkPasswordStrength, hashPassword, verifyPassword } from '../passwords.ts';
 
 /** A user changes their own password (required after an admin set an initial one); other sessions end. */
-export async function changePassword(db: Db, opts: { userId: number; current: string; next: string; repeat: string; keepSessionId: number; actor: Actor }): Promise<void> {
+export async function changePassword(db: Db, opts: { userId: number; current: string; next: string; repeat: string; actor: Actor }): Promise<void> {
   const user = await findUserById(db, opts.userId);
   const errors: FieldError[] = [];
   if (!user || !(await verifyPassword(opts.current, user.passwordHash))) errors.push({ field: 'current', message: '当前密码：不正确' });
