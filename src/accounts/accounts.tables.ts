@@ -8,6 +8,8 @@ export const users = pgTable(
     displayName: text('display_name').notNull(),
     homeCenterId: integer('home_center_id').notNull(),
     departmentId: integer('department_id'),
+    // Staff of an agent firm (招标代理机构) see only their firm's projects and notices.
+    agentFirmId: integer('agent_firm_id'),
     passwordHash: text('password_hash').notNull(),
     totpSecret: text('totp_secret'),
     totpEnabled: boolean('totp_enabled').notNull().default(false),

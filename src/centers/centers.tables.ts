@@ -23,6 +23,7 @@ export const centers = pgTable(
     email: text('email').notNull().default(''),
     officeHours: text('office_hours').notNull().default(''),
     indexPrefix: text('index_prefix').notNull(), // 索引号 prefix, e.g. the organisation code
+    creditCode: text('credit_code').notNull().default(''), // 统一社会信用代码, the first 18 characters of 统一交易标识码
     defaultChainId: integer('default_chain_id'),
     isActive: boolean('is_active').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, date, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { tsvector } from '../platform/db/columns.ts';
+import type { NoticeFacts } from '../trading/trading.model.ts';
 
 /** A node of a center's column tree (栏目). */
 export const columns = pgTable(
@@ -43,6 +44,8 @@ export type ArticleFields = {
   hours?: string;
   phone?: string;
   process?: string;
+  // trading notice: its structured facts, frozen with the revision like the text
+  notice?: NoticeFacts;
 };
 
 /** A piece of government information. Its text lives in revisions; published text is never edited. */
