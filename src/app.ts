@@ -15,9 +15,16 @@ import { registerUserPages } from './accounts/users.admin.tsx';
 import { registerSiteSettings } from './centers/site.admin.tsx';
 import { registerDashboard } from './admin/dashboard.admin.tsx';
 import { registerAuditPages } from './audit/audit.admin.tsx';
+import { registerTradingStatsAdmin } from './reports/trading-stats.admin.tsx';
 import { registerArticleAdmin } from './content/articles.admin.tsx';
 import { registerColumnAdmin } from './content/columns.admin.tsx';
 import { registerPublicApi } from './content/articles.api.ts';
+import { registerAgentApi } from './trading/agent.api.ts';
+import { registerDocumentsPortal } from './trading/documents.portal.tsx';
+import { registerAgentAdmin } from './trading/agent.admin.tsx';
+import { registerInspectionAdmin } from './trading/inspection.admin.tsx';
+import { registerProjectAdmin } from './trading/projects.admin.tsx';
+import { registerTradingSettings } from './trading/trading-settings.admin.tsx';
 import type { AppContext } from './platform/context.ts';
 import { registerErrorHandler } from './platform/http/error-handler.tsx';
 import { createPageCache, type PageCache } from './platform/http/page-cache.ts';
@@ -30,6 +37,9 @@ import { registerFilesAndPrefs } from './portal/files.portal.ts';
 import { registerHomePage } from './portal/home.portal.tsx';
 import { createPageViewCounter, type PageViewCounter } from './portal/page-views.ts';
 import { registerSearchPage } from './portal/search.portal.tsx';
+import { registerTradingPortal } from './trading/trading.portal.tsx';
+import { registerTradingApi } from './trading/trading.api.ts';
+import { registerTradingStatsPages } from './reports/trading-stats.portal.tsx';
 import { createCacheFastPath } from './portal/portal.http.ts';
 import { registerErrorReports } from './interaction/error-reports.portal.tsx';
 import { registerTransparency } from './publishing/transparency.portal.tsx';
@@ -110,12 +120,17 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   registerColumnPage(app, deps);
   registerArticlePage(app, deps);
   registerSearchPage(app, deps);
+  registerTradingPortal(app, deps);
+  registerTradingStatsPages(app, deps);
   registerDisclosurePages(app, deps);
   registerFeeds(app, deps);
   registerFilesAndPrefs(app, deps);
   registerTransparency(app, deps);
   registerErrorReports(app, deps);
+  registerDocumentsPortal(app, deps);
   registerPublicApi(app, ctx);
+  registerTradingApi(app, ctx);
+  registerAgentApi(app, ctx);
 
   registerAuthPages(app, ctx);
   registerDashboard(app, ctx);
@@ -126,6 +141,11 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   registerColumnAdmin(app, ctx, cache);
   registerUserPages(app, ctx);
   registerAuditPages(app, ctx);
+  registerAgentAdmin(app, ctx);
+  registerInspectionAdmin(app, ctx);
+  registerProjectAdmin(app, ctx);
+  registerTradingSettings(app, ctx);
+  registerTradingStatsAdmin(app, ctx);
 
   // Other processes publish too: a cheap watermark poll clears this process's caches when the outbox moves.
   let watermark = await maxOutboxId(ctx.db);

@@ -1,4 +1,4 @@
-export const ROLES = ['editor', 'reviewer', 'center_admin', 'security_admin', 'auditor'] as const;
+export const ROLES = ['editor', 'reviewer', 'center_admin', 'security_admin', 'auditor', 'agent'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -7,6 +7,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   center_admin: '系统管理员',
   security_admin: '安全管理员',
   auditor: '安全审计员',
+  agent: '代理机构经办人',
 };
 
 export type Permission =
@@ -18,18 +19,25 @@ export type Permission =
   | 'article.force_publish'
   | 'article.withdraw'
   | 'users.manage'
-  | 'audit.read';
+  | 'audit.read'
+  | 'notice.submit'
+  | 'agent.submit'
+  | 'trading.inspect'
+  | 'trading.manage'
+  | 'trading.sealed_read';
 
 /**
  * 三员分立: the system admin (center_admin) runs the site but cannot read the audit log or manage
  * accounts; the security admin manages accounts only; the auditor reads the audit log and changes nothing.
  */
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  editor: ['dashboard.view', 'article.read', 'article.edit'],
-  reviewer: ['dashboard.view', 'article.read', 'review.act'],
-  center_admin: ['dashboard.view', 'article.read', 'site.manage', 'article.force_publish', 'article.withdraw'],
+  editor: ['dashboard.view', 'article.read', 'article.edit', 'notice.submit'],
+  reviewer: ['dashboard.view', 'article.read', 'review.act', 'trading.inspect'],
+  center_admin: ['dashboard.view', 'article.read', 'site.manage', 'article.force_publish', 'article.withdraw', 'trading.inspect', 'trading.manage', 'trading.sealed_read'],
   security_admin: ['dashboard.view', 'users.manage'],
   auditor: ['dashboard.view', 'audit.read'],
+  // An agent firm's staff: submit and follow their own firm's notices, nothing else of the center.
+  agent: ['agent.submit'],
 };
 
 /** Roles whose holders must pass TOTP two-factor before doing anything. */

@@ -12,7 +12,9 @@ export function registerDashboard(app: FastifyInstance, ctx: AppContext): void {
     const staff = req.staff;
     const tree = await ctx.centers.get();
     const centers = Array.from(staff?.grants ?? []).map(([cid, roles]) => ({ center: tree.byId.get(cid), roles }));
-    if (centers.length === 1 && centers[0]?.center) return reply.redirect(`/admin/c/${centers[0].center.id}`, 303);
+    // An agent firm's staff land on their notices; they have no center dashboard.
+    const home = (cid: number, roles: ReadonlySet<string>) => (roles.size === 1 && roles.has('agent') ? `/admin/c/${cid}/agent/notices` : `/admin/c/${cid}`);
+    if (centers.length === 1 && centers[0]?.center) return reply.redirect(home(centers[0].center.id, centers[0].roles), 303);
     const shell = await shellFor(ctx, req, reply, null, '/admin');
     return sendHtml(
       reply,
@@ -22,7 +24,7 @@ export function registerDashboard(app: FastifyInstance, ctx: AppContext): void {
           {centers.map(({ center, roles }) =>
             center ? (
               <li key={center.id}>
-                <a href={`/admin/c/${center.id}`}>{center.name}</a>（{Array.from(roles).map((r) => ROLE_LABELS[r]).join('、')}）
+                <a href={home(center.id, roles)}>{center.name}</a>（{Array.from(roles).map((r) => ROLE_LABELS[r]).join('、')}）
               </li>
             ) : null,
           )}

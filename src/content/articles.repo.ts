@@ -173,9 +173,9 @@ export async function searchPublished(ex: Executor, f: SearchFilter): Promise<{ 
   return { rows, total: Math.min(n, cap), isTotalCapped: n > cap };
 }
 
-/** Articles in the back office: every state, newest first. */
+/** Articles in the back office: every state, newest first. Trading notices have their own pages. */
 export async function listForAdmin(ex: Executor, f: { centerId: number; status?: string | undefined; columnId?: number | undefined; authorId?: number | undefined; limit: number; offset: number }): Promise<(ArticleListRow & { reviewState: string; authorId: number; updatedAt: Date })[]> {
-  const conds: SQL[] = [eq(articles.centerId, f.centerId)];
+  const conds: SQL[] = [eq(articles.centerId, f.centerId), sql`${articles.columnId} not in (select id from site_column where kind = 'trading')`];
   if (f.status) conds.push(eq(articles.status, f.status));
   if (f.columnId) conds.push(eq(articles.columnId, f.columnId));
   if (f.authorId) conds.push(eq(articles.authorId, f.authorId));

@@ -1,7 +1,7 @@
 import type { Executor } from '../platform/db/client.ts';
 import { insertColumn, type Column } from './columns.repo.ts';
 
-export const COLUMN_SLUGS = ['news', 'notice', 'policy', 'interpretation', 'finance', 'personnel', 'guide', 'exposure', 'annual-report', 'org'] as const;
+export const COLUMN_SLUGS = ['news', 'notice', 'policy', 'interpretation', 'finance', 'personnel', 'guide', 'exposure', 'annual-report', 'org', 'trading'] as const;
 export type ColumnSlug = (typeof COLUMN_SLUGS)[number];
 
 type ColumnSpec = { name: string; kind: string; columnType: string; catalogCategory: string; description: string };
@@ -17,6 +17,7 @@ export const COLUMN_SPECS: Record<ColumnSlug, ColumnSpec> = {
   guide: { name: '办事指南', kind: 'service_guide', columnType: '办事服务', catalogCategory: '办事服务', description: '进场登记、保证金退还、主体入库等事项的办理依据、条件、材料、地点、时间和流程。' },
   exposure: { name: '曝光台', kind: 'exposure', columnType: '信息公开', catalogCategory: '监督检查', description: '对代理机构、评标专家、投标人等市场主体违法违规行为的处理情况予以曝光。' },
   'annual-report': { name: '年度报告', kind: 'annual_report', columnType: '信息公开', catalogCategory: '年度报告', description: '政府信息公开工作年度报告。' },
+  trading: { name: '交易信息', kind: 'trading', columnType: '信息公开', catalogCategory: '交易信息', description: '工程建设、政府采购、土地矿业权、国有产权和医药采购的招标公告、变更公告、中标候选人公示、结果公告和合同公告。' },
   org: { name: '机构概况', kind: 'general', columnType: '信息公开', catalogCategory: '机构职能', description: '中心简介、主要职责和内设机构。' },
 };
 

@@ -28,5 +28,6 @@ export async function createDemoColumns(ex: Executor, demo: DemoCenter): Promise
     exposure: get('exposure'),
     'annual-report': get('annual-report'),
     org: get('org'),
+    trading: get('trading'),
   };
 }

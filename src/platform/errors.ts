@@ -17,6 +17,13 @@ export const ERROR_STATUS = {
   REVIEW_SELF_APPROVAL: 403,
   REVIEW_NOT_ASSIGNEE: 403,
   ARTICLE_INVALID_TRANSITION: 409,
+  NOTICE_CHECKS_FAILED: 422,
+  NOTICE_INVALID_TRANSITION: 409,
+  SIGNATURE_INVALID: 400,
+  SIGNATURE_KEY_MISSING: 400,
+  IDEMPOTENCY_CONFLICT: 409,
+  API_KEY_INVALID: 401,
+  REGISTRATION_SEALED: 403,
   ATTACHMENT_TOO_LARGE: 413,
   ATTACHMENT_TYPE_REFUSED: 415,
   RATE_LIMITED: 429,
@@ -33,13 +40,16 @@ export class AppError extends Error {
   readonly userMessage: string;
   readonly fields: FieldError[] | undefined;
   readonly status: number;
+  /** Extra machine-readable content of the error answer (e.g. a notice's findings and the draft kept). */
+  readonly details: Record<string, unknown> | undefined;
 
-  constructor(code: ErrorCode, opts: { userMessage: string; message?: string; fields?: FieldError[]; cause?: unknown }) {
+  constructor(code: ErrorCode, opts: { userMessage: string; message?: string; fields?: FieldError[]; cause?: unknown; details?: Record<string, unknown> }) {
     super(opts.message ?? opts.userMessage, { cause: opts.cause });
     this.code = code;
     this.userMessage = opts.userMessage;
     this.fields = opts.fields;
     this.status = ERROR_STATUS[code];
+    this.details = opts.details;
   }
 }
 

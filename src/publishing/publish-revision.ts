@@ -5,11 +5,12 @@ import { beijingYear } from '../platform/dates.ts';
 import type { Tx } from '../platform/db/client.ts';
 import { htmlToText } from '../platform/search/snippet.ts';
 import { toIndexText } from '../platform/search/tokenizer.ts';
+import { applyNoticePublished } from '../trading/notice-publication.ts';
 import { insertOutboxEvent } from './outbox.repo.ts';
 import { appendLogEntry } from './publication-log.ts';
 
 /**
- * The one publishing path (articles now, trading notices later): freezes the working revision as a new
+ * The one publishing path (articles and trading notices): freezes the working revision as a new
  * published version, sets published_at once (server time, never changed), refreshes the search text,
  * appends the public log leaf and writes the outbox event — all in the caller's transaction.
  */
@@ -51,6 +52,7 @@ export async function publishWorkingRevision(
     article.id,
     toIndexText(revision.title, revision.title, revision.summary, htmlToText(revision.bodyHtml), f.docNo ?? '', f.issuingBody ?? '', f.matter ?? '', attachments.map((a) => a.originalName).join(' ')),
   );
+  if (f.notice) await applyNoticePublished(tx, { articleId: article.id, facts: f.notice, now });
   const action = isCorrection ? 'correct' : 'publish';
   const entry = await appendLogEntry(tx, { centerId: article.centerId, itemType: 'article', itemId: article.id, versionNo, action, contentHash: revision.contentHash, title: revision.title, at: now });
   await insertOutboxEvent(tx, {

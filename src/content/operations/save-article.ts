@@ -18,6 +18,7 @@ type Editor = { user: StaffUser; roles: ReadonlySet<Role> | undefined; actor: Ac
 export async function createArticle(ctx: AppContext, opts: Editor & { centerId: number; columnId: number; raw: Record<string, unknown> }): Promise<Article> {
   const column = await findColumn(ctx.db, opts.columnId);
   if (!column || column.centerId !== opts.centerId) throw validationError([{ field: 'columnId', message: '栏目：请选择本中心的栏目' }]);
+  if (column.kind === 'trading') throw validationError([{ field: 'columnId', message: '栏目：交易公告请在“交易项目 → 录入交易公告”中提交' }]);
   if (!canEditArticle(opts.user, opts.roles, { authorId: opts.user.id, departmentId: opts.user.departmentId })) throw forbidden();
   const input = await parseOrThrow(ctx, { raw: opts.raw, columnKind: column.kind, isCorrection: false, centerId: opts.centerId });
   const center = (await ctx.centers.get()).byId.get(opts.centerId);
@@ -55,6 +56,7 @@ export async function saveArticle(ctx: AppContext, opts: Editor & { articleId: n
     throw new AppError('ARTICLE_INVALID_TRANSITION', { userMessage: '已发布的稿件不能直接修改，请使用“更正”发布新版本' });
   }
   const column = await findColumn(ctx.db, article.columnId);
+  if (column?.kind === 'trading') throw tradingNoticeError();
   const input = await parseOrThrow(ctx, { raw: opts.raw, columnKind: column?.kind ?? 'general', isCorrection: article.pendingCorrection, centerId: article.centerId });
   const current = await findRevision(ctx.db, article.currentRevisionId);
   const hash = revisionHash(input);
@@ -92,6 +94,11 @@ export async function saveArticle(ctx: AppContext, opts: Editor & { articleId: n
     if (!saved) throw notFound('稿件');
     return saved;
   });
+}
+
+/** Trading notices ride on articles but change only through their own path (checks, inspection). */
+export function tradingNoticeError(): AppError {
+  return new AppError('ARTICLE_INVALID_TRANSITION', { userMessage: '这是交易公告：请通过代理机构提交新版本或在“交易巡查”中处理，不能在稿件中修改' });
 }
 
 export function staleError(): AppError {

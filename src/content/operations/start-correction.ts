@@ -5,7 +5,8 @@ import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import { findArticle, findRevision, insertRevision, nextRevisionNo, updateArticle, type Article } from '../articles.repo.ts';
 import { canEditArticle, type StaffUser } from '../content.policy.ts';
 import { revisionHash } from '../revision-hash.ts';
-import { staleError } from './save-article.ts';
+import { findColumn } from '../columns.repo.ts';
+import { staleError, tradingNoticeError } from './save-article.ts';
 
 /**
  * Opens a correction (更正) of a published article: a new working revision copied from the published
@@ -16,6 +17,7 @@ export async function startCorrection(ctx: AppContext, opts: { user: StaffUser; 
   if (!article) throw notFound('稿件');
   if (!canEditArticle(opts.user, opts.roles, article)) throw forbidden('只有起草人或本部门编辑可以发起更正');
   if (article.status !== 'published' || !article.publishedRevisionId) throw new AppError('ARTICLE_INVALID_TRANSITION', { userMessage: '只有已发布的稿件才能更正' });
+  if ((await findColumn(ctx.db, article.columnId))?.kind === 'trading') throw tradingNoticeError();
   if (article.pendingCorrection) throw new AppError('ARTICLE_INVALID_TRANSITION', { userMessage: '此稿件已有一份正在进行的更正' });
   const published = await findRevision(ctx.db, article.publishedRevisionId);
   if (!published) throw notFound('已发布版本');

@@ -72,7 +72,7 @@ function describeAjv(keyword: string, params: Record<string, unknown>): string {
 export function sendError(req: FastifyRequest, reply: FastifyReply, e: AppError): FastifyReply {
   reply.status(e.status);
   if (req.url.startsWith('/api/') || req.headers.accept === 'application/json') {
-    return reply.send({ error: { code: e.code, message: e.userMessage, ...(e.fields ? { fields: e.fields } : {}), requestId: req.id } });
+    return reply.send({ error: { code: e.code, message: e.userMessage, ...(e.fields ? { fields: e.fields } : {}), ...(e.details ?? {}), requestId: req.id } });
   }
   const html = renderDocument(
     <html lang="zh-CN">
