@@ -171,7 +171,9 @@ function assetTender(ctx: NoticeContext, s: Schedule): Text {
     p(`${d.qualification}。`),
     h3('四、报名及交易方式'),
     p(`意向受让方须于${cnMoment(s.deadline)}前登录${ctx.profile.siteName}提交受让申请并缴纳交易保证金。征集到两个及以上符合条件的意向受让方的，于${cnMoment(s.opening)}通过${s.openingPlace}进行网络竞价；只征集到一个的，以不低于转让底价的价格协议成交。`),
-    h3('五、联系方式'),
+    h3('五、其他事项'),
+    p(`意向受让方可在信息披露期内预约现场踏勘。本项目的监督部门为${d.supervisor}。`),
+    h3('六、联系方式'),
     contactsTable(ctx),
   ];
   return { title: `${i.name}公告`, bodyHtml: body.join('\n') };
@@ -197,7 +199,7 @@ export function amendmentText(ctx: NoticeContext, o: { sched: Schedule; change: 
   const docs = isWorks ? '招标文件' : d.land || i.category === 'state_assets' ? '出让（转让）文件' : '采购文件';
   const content: string[] = [];
   if (change.kind === 'clarify') {
-    const qa = ctx.rng.sample(QUESTIONS.filter((_, k) => (d.land ? k === 6 : k !== 6)), d.land ? 1 : 2);
+    const qa = ctx.rng.sample(QUESTIONS.filter((_, k) => (d.land ? k === 6 : k !== 6)), d.land ? 1 : 3);
     content.push(p(`现对潜在${isWorks ? '投标人' : '供应商（竞买人）'}提出的问题澄清如下：`), ul(qa.map(([q, a]) => `问：${q} 答：${a}`)));
   } else if (change.kind === 'documents') {
     content.push(p(`1.${ctx.rng.pick(isWorks ? ['工程量清单部分项目漏项，现补充发布修正版工程量清单', '施工图纸部分节点设计调整，现补充发布修改后的图纸', '评标办法中类似业绩的时间要求由近三年调整为近五年'] : ['采购需求中部分技术参数调整，详见修改后的采购文件', '评分标准中类似业绩的评分条款修改', '交货期由合同签订后30日内调整为45日内'])}。`));
@@ -207,7 +209,10 @@ export function amendmentText(ctx: NoticeContext, o: { sched: Schedule; change: 
   } else if (change.openingPlace) {
     content.push(p(`开标地点由${sched.openingPlace}变更为${change.openingPlace}，开标时间不变。`));
   }
+  const current = change.deadline ?? sched.deadline;
+  const owner = roleWords(ctx).owner;
   const body = [
+    p(`${i.tendererName}（${owner}）委托${ctx.agentName}于${cnDay(d.startDay)}在${ctx.profile.siteName}发布了${i.name}的${isWorks ? '招标公告' : d.land || i.category === 'state_assets' ? '交易公告' : '采购公告'}。根据项目实际情况及潜在${isWorks ? '投标人' : '供应商（竞买人）'}提出的问题，现对${docs}作如下更正（澄清）：`),
     h3('一、项目基本情况'),
     ul([`原公告的项目编号：${i.projectNo}`, `原公告的项目名称：${i.name}`, `首次公告日期：${cnDay(d.startDay)}`]),
     h3('二、更正信息'),
@@ -216,8 +221,10 @@ export function amendmentText(ctx: NoticeContext, o: { sched: Schedule; change: 
     p(`更正日期：${cnDay(o.day)}。`),
     h3('三、其他补充事宜'),
     p(`除上述内容外，原公告其他内容不变。本澄清（修改）文件是${docs}的组成部分，与${docs}具有同等效力；潜在${isWorks ? '投标人' : '供应商'}请登录${ctx.profile.siteName}下载，未及时下载造成的后果由其自行承担。`),
+    p(`更正后的投标（响应、竞买申请）截止时间为${cnMoment(current)}，开标（开启）地点为${change.openingPlace ?? sched.openingPlace}。本项目的行政监督部门为${d.supervisor}。`),
     h3('四、联系方式'),
     contactsTable(ctx),
+    p(`特此公告。${ctx.agentName}，${cnDay(o.day)}。`),
   ];
   const suffix = o.index > 1 ? `（第${cnNumber(o.index)}次）` : '';
   const title = `${i.name}${isWorks || change.kind !== 'documents' ? AMENDMENT_TITLES[change.kind] : '更正公告'}${suffix}`;

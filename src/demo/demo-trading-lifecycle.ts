@@ -202,12 +202,13 @@ function awardPhase(rng: Rng, o: { ctx: NoticeContext; sched: Schedule; bidding:
   let awardNoticeOn: number;
   let winners: Winner[];
   let note = '';
+  let candidates: Candidate[] = [];
   if (d.input.category === 'works') {
     const reportDay = sched.opening.day + rng.int(1, 2);
     let pubDay = reportDay + rng.int(0, 1);
     while (pubDay < reportDay + 3 && !isWorkdayLike(pubDay)) pubDay++;
     const publicityEnd = onOrNextWorkday(pubDay + rng.int(3, 4));
-    const candidates = lots.flatMap((lot) => rankCandidates(rng, { lotNo: lot.lotNo, budgetFen: lot.budgetFen ?? 0, firms: bidding.bidders }));
+    candidates = lots.flatMap((lot) => rankCandidates(rng, { lotNo: lot.lotNo, budgetFen: lot.budgetFen ?? 0, firms: bidding.bidders }));
     const pubAt = { day: pubDay, minute: rng.int(hm(8, 30), hm(17, 50)) };
     add({ at: pubAt, type: 'candidates_notice', step: 'candidates', isAmendment: false, ...candidatesText(ctx, { sched, candidates, reportDay, publicityStart: pubDay, publicityEnd, bidders: bidding.bidders.length }), facts: { evaluationReportOn: dayToString(reportDay), publicityStart: dayToString(pubDay), publicityEnd: dayToString(publicityEnd), candidates, objectionChannel: `投标人或者其他利害关系人对评标结果有异议的，应当在公示期间以书面形式向招标人提出（电话：${ctx.tendererContact.phone}）` } });
     awardNoticeOn = onOrNextWorkday(publicityEnd + rng.int(1, 5));
@@ -243,7 +244,7 @@ function awardPhase(rng: Rng, o: { ctx: NoticeContext; sched: Schedule; bidding:
     });
   }
   const awardAt = { day: awardDay, minute: rng.int(hm(8, 30), hm(17, 50)) };
-  add({ at: awardAt, type: 'award_notice', step: 'award', isAmendment: false, ...awardText(ctx, { sched, winners, awardNoticeOn, note, bidders: bidding.bidders.length, day: awardDay }), facts: { winners, awardNoticeOn: dayToString(awardNoticeOn), lotNos: winners.map((w) => w.lotNo), ...(isSale ? { startingPriceFen: d.input.budgetFen } : {}) } });
+  add({ at: awardAt, type: 'award_notice', step: 'award', isAmendment: false, ...awardText(ctx, { sched, winners, candidates, awardNoticeOn, note, bidders: bidding.bidders.length, day: awardDay }), facts: { winners, awardNoticeOn: dayToString(awardNoticeOn), lotNos: winners.map((w) => w.lotNo), ...(isSale ? { startingPriceFen: d.input.budgetFen } : {}) } });
 
   if (!rng.chance(isSale ? 0.55 : 0.7)) return;
   for (const w of winners) {

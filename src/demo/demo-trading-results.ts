@@ -36,7 +36,7 @@ export function candidatesText(ctx: NoticeContext, o: { sched: Schedule; candida
   return { title: `${i.name}中标候选人公示`, bodyHtml: body.join('\n') };
 }
 
-export function awardText(ctx: NoticeContext, o: { sched: Schedule; winners: Winner[]; awardNoticeOn: number; note: string; bidders: number; day: number }): Text {
+export function awardText(ctx: NoticeContext, o: { sched: Schedule; winners: Winner[]; candidates: Candidate[]; awardNoticeOn: number; note: string; bidders: number; day: number }): Text {
   const d = ctx.draft;
   const i = d.input;
   const c = i.category;
@@ -44,11 +44,17 @@ export function awardText(ctx: NoticeContext, o: { sched: Schedule; winners: Win
   const lotName = (lotNo: number) => (i.lots.length > 1 ? (i.lots.find((l) => l.lotNo === lotNo)?.name ?? '') : '全部');
   if (c === 'works') {
     const body = [
-      p(`${i.name}（项目编号：${i.projectNo}）中标候选人公示期已满，公示期间未收到异议。经招标人依法确定，现将中标结果公告如下：`),
-      table(['标段', '中标人', '中标价（元）', '工期（服务期）', '质量'], o.winners.map((w) => [lotName(w.lotNo), w.name, money(w.priceFen), d.period.replace(/^.*：/, ''), '合格'])),
+      p(`${i.name}（项目编号：${i.projectNo}）于${cnMoment(o.sched.opening)}开标，中标候选人公示期已满，公示期间未收到异议。经招标人依法确定，现将中标结果公告如下：`),
+      h3('一、中标人'),
+      table(['标段', '中标人', '中标价（元）', '工期（服务期）', '质量', '项目负责人'], o.winners.map((w) => [lotName(w.lotNo), w.name, money(w.priceFen), d.period.replace(/^.*：/, ''), '合格', o.candidates.find((c) => c.lotNo === w.lotNo && c.name === w.name)?.projectManager ?? ''])),
       ...(o.note ? [p(o.note)] : []),
-      p(`中标通知书发出日期：${cnDay(o.awardNoticeOn)}。请中标人自中标通知书发出之日起30日内与招标人签订书面合同。`),
-      h3('联系方式'),
+      h3('二、其他中标候选人'),
+      table(['标段', '排序', '名称', '投标报价（元）'], o.candidates.filter((c) => !o.winners.some((w) => w.lotNo === c.lotNo && w.name === c.name)).map((c) => [lotName(c.lotNo), `第${c.rank}名`, c.name, money(c.priceFen)])),
+      h3('三、评标委员会'),
+      p(`评标委员会由${ctx.rng.pick([5, 7])}人组成，其中招标人代表1名，其余评标专家从湖南省综合评标专家库中随机抽取。本项目共有${o.bidders}家投标人递交投标文件。`),
+      h3('四、其他'),
+      p(`中标通知书发出日期：${cnDay(o.awardNoticeOn)}。请中标人自中标通知书发出之日起30日内与招标人签订书面合同，并按招标文件约定提交履约担保；未中标投标人的投标保证金将在5日内退还。`),
+      h3('五、联系方式'),
       contactsTable(ctx),
       p(`监督部门：${d.supervisor}。`),
     ];
@@ -57,6 +63,7 @@ export function awardText(ctx: NoticeContext, o: { sched: Schedule; winners: Win
   const experts = personNames(ctx.rng, i.method === 'inquiry' ? 3 : 5);
   const fee = Math.round(o.winners.reduce((s, w) => s + w.priceFen, 0) * 0.008);
   const body = [
+    p(`${i.name}已于${cnMoment(o.sched.opening)}在${o.sched.openingPlace}完成${i.method === 'open_tender' ? '开标、评标' : '响应文件开启和评审'}工作，经${i.tendererName}确认，现将${i.method === 'open_tender' ? '中标' : '成交'}结果公告如下：`),
     h3('一、项目编号'),
     p(i.projectNo),
     h3('二、项目名称'),
@@ -89,8 +96,10 @@ function saleResult(ctx: NoticeContext, o: { sched: Schedule; winners: Winner[];
   const who = d.land ? '竞得人' : '受让方';
   const body = [
     p(`根据${i.tendererName}的委托，${i.name}（编号：${i.projectNo}）已于${cnMoment(o.sched.opening)}在${o.sched.openingPlace}依法${i.method === 'auction' ? '拍卖' : '挂牌'}成交，现将结果公示如下：`),
-    table(['编号', '标的', '起始价（元）', '成交价（元）', '溢价率', who], [[i.projectNo, d.land?.use ?? i.name, money(start), money(w.priceFen), `${premium}%`, w.name]]),
+    table(['编号', '标的', '位置', '起始价（元）', '成交价（元）', '溢价率', who], [[i.projectNo, d.land?.use ?? i.name, d.location, money(start), money(w.priceFen), `${premium}%`, w.name]]),
+    p(`标的概况：${d.scope}。`),
     p(`本次交易共有${o.bidders}家${d.land ? '竞买人' : '意向受让方'}参与，${o.bidders > 1 ? '经多轮竞价' : '按起始价'}确定${who}。成交确认书已于${cnDay(o.awardNoticeOn)}签订。`),
+    p(d.land ? `竞得人须在成交确认书签订后10个工作日内与出让人签订${d.land.isMining ? '采矿权出让合同' : '国有建设用地使用权出让合同'}，并按合同约定缴清出让价款；已缴纳的竞买保证金抵作出让价款。未竞得的竞买人所缴保证金于交易结束后5个工作日内无息退还。` : '受让方须在成交后5个工作日内签订产权交易合同，交易价款一次性支付至交易中心结算账户。未成交的意向受让方所缴保证金于交易结束后5个工作日内无息退还。'),
     p(`公示期：自本公示发布之日起${d.land ? 10 : 5}个工作日。对公示内容有异议的，请在公示期内以书面形式向${roleWords(ctx).owner}或${ctx.profile.name}反映。`),
     h3('联系方式'),
     contactsTable(ctx),
@@ -110,12 +119,14 @@ export function terminationText(ctx: NoticeContext, o: { sched: Schedule; kind: 
         ? `截至${cnMoment(o.sched.deadline)}，${o.bidders === 0 ? '无竞买人提交竞买申请' : '竞买人均未报价'}，本次交易流拍。出让（转让）人将另行组织交易。`
         : `本项目于${cnMoment(o.sched.opening)}开标，投标截止时递交投标（响应）文件的${i.category === 'works' ? '投标人' : '供应商'}为${o.bidders}家，不足三家。根据${i.category === 'works' ? '《中华人民共和国招标投标法》第二十八条' : '《中华人民共和国政府采购法》第三十六条'}的规定，本次${i.category === 'works' ? '招标失败' : '采购作废标处理'}，${roleWords(ctx).owner}将依法重新组织。`;
   const body = [
+    p(`${i.tendererName}委托${ctx.agentName}于${cnDay(d.startDay)}在${ctx.profile.siteName}发布的${i.name}${isSale ? '交易公告' : i.category === 'works' ? '招标公告' : '采购公告'}，现因故${o.kind === 'terminated' ? '终止' : isSale ? '流拍' : '流标（废标）'}。有关事项公告如下：`),
     h3('一、项目基本情况'),
-    ul([`项目编号：${i.projectNo}`, `项目名称：${i.name}`, `首次公告日期：${cnDay(d.startDay)}`]),
+    ul([`项目编号：${i.projectNo}`, `项目名称：${i.name}`, `首次公告日期：${cnDay(d.startDay)}`, `预算金额（起始价）：${money(i.budgetFen)}元`]),
     h3(o.kind === 'terminated' ? '二、项目终止的原因' : '二、流标（废标）的原因'),
     p(reason),
     h3('三、其他补充事宜'),
     p('已缴纳投标（竞买）保证金的，保证金将于本公告发布之日起5个工作日内原路无息退还；已获取招标（采购、出让）文件的，文件免费获取，无需退费。由此给各潜在投标人带来的不便，敬请谅解。'),
+    p(`${o.kind === 'terminated' ? '项目后续如重新启动，' : `${roleWords(ctx).owner}将在分析原因、完善${isSale ? '交易条件' : '招标（采购）文件'}后重新组织交易，`}届时将另行发布公告，敬请关注${ctx.profile.siteName}。本项目的监督部门为${d.supervisor}。`),
     p(`公告日期：${cnDay(o.day)}。`),
     h3('四、联系方式'),
     contactsTable(ctx),
@@ -129,7 +140,9 @@ export function contractText(ctx: NoticeContext, o: { winner: Winner; contractNo
   const r = roleWords(ctx);
   const lot = i.lots.length > 1 ? i.lots.find((l) => l.lotNo === o.winner.lotNo) : undefined;
   const name = `${i.name}${lot ? `（${lot.name}）` : ''}${d.land ? '出让合同' : '合同'}`;
+  const basis = d.land ? '《招标拍卖挂牌出让国有建设用地使用权规定》' : i.category === 'works' ? '《湖南省公共资源交易项目履约信息公开办法》' : '《中华人民共和国政府采购法实施条例》第五十条';
   const body = [
+    p(`根据${basis}的规定，${i.tendererName}与${o.winner.name}已于${cnDay(o.signedOn)}签订${name}，现将合同主要信息公告如下：`),
     h3('一、合同编号'),
     p(o.contractNo),
     h3('二、合同名称'),
@@ -139,13 +152,20 @@ export function contractText(ctx: NoticeContext, o: { winner: Winner; contractNo
     h3('四、合同主体'),
     ul([`${r.owner === '招标人' ? '发包人' : r.owner === '采购人' ? '采购人（甲方）' : `${r.owner}（甲方）`}：${i.tendererName}，地址：${ctx.tendererAddress}，联系方式：${ctx.tendererContact.phone}`, `${d.land ? '受让人' : r.owner === '招标人' ? '承包人' : '供应商（乙方）'}：${o.winner.name}`]),
     h3('五、合同主要信息'),
-    ul([`主要标的：${d.scope}`, d.period, `合同金额：${money(o.winner.priceFen)}元`]),
+    ul([
+      `主要标的：${d.scope}`,
+      d.period,
+      `合同金额：${money(o.winner.priceFen)}元`,
+      `履约地点：${d.location}`,
+      `付款方式：${d.land ? '按出让合同约定的期限缴清出让价款' : i.category === 'works' ? '按月完成工程量的75%支付进度款，竣工验收合格后支付至结算价的97%，余款于缺陷责任期满后支付' : '合同签订后支付30%，验收合格后支付至100%'}`,
+      `履约保证：${i.category === 'works' ? '中标人已按招标文件约定提交履约保函' : '按合同约定执行'}`,
+    ]),
     h3('六、合同签订日期'),
     p(cnDay(o.signedOn)),
     h3('七、合同公告日期'),
     p(cnDay(o.day)),
     h3('八、其他补充事宜'),
-    p(`合同全文详见附件（已按规定对涉及商业秘密的内容作删除处理）。如对合同公告有疑问，请联系${ctx.contact.name}，电话${ctx.contact.phone}。`),
+    p(`${d.land ? '受让人应按出让合同约定的开竣工时间进行开发建设。' : '合同履行完毕后，由' + (r.owner === '招标人' ? '发包人' : '采购人') + '按合同约定组织验收，验收结果将另行公开。'}合同全文详见附件（已按规定对涉及商业秘密的内容作删除处理）。如对合同公告有疑问，请联系${ctx.contact.name}，电话${ctx.contact.phone}。`),
   ];
   return { title: `${i.name}${lot ? `（${lot.name}）` : ''}合同公告`, bodyHtml: body.join('\n') };
 }

@@ -1,4 +1,4 @@
-import { and, count, eq, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import { and, count, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { articles } from '../content/content.tables.ts';
 import type { Executor } from '../platform/db/client.ts';
 import { OPENING_TYPES } from '../trading/trading.model.ts';
@@ -59,7 +59,7 @@ export async function sumDeals(ex: Executor, s: StatsScope): Promise<DealRow[]> 
     .from(projects)
     .leftJoin(opened, eq(opened.projectId, projects.id))
     .leftJoin(ended, eq(ended.projectId, projects.id))
-    .where(and(inArray(projects.centerId, [...s.centerIds]), sql`(${isNotNull(opened.projectId)} or ${projects.awardedOn} between ${s.from} and ${s.to} or ${projects.status} in ('terminated', 'failed'))`))
+    .where(and(inArray(projects.centerId, [...s.centerIds]), sql`(${isOpened} or ${projects.awardedOn} between ${s.from} and ${s.to} or ${projects.status} in ('terminated', 'failed'))`))
     .as('scoped');
   const comparable = sql`${scoped.isDeal} and ${scoped.budgetFen} > 0 and ${scoped.awardFen} is not null`;
   const rows = await ex

@@ -66,6 +66,10 @@ describe('deny by default', () => {
       'article.withdraw': ['editor', 'head', 'security', 'auditor'],
       'users.manage': ['editor', 'head', 'admin', 'auditor'],
       'audit.read': ['editor', 'head', 'admin', 'security'],
+      'notice.submit': ['head', 'admin', 'security', 'auditor', 'outsider'],
+      'agent.submit': ['editor', 'head', 'admin', 'security', 'auditor', 'outsider'],
+      'trading.inspect': ['editor', 'security', 'auditor', 'outsider'],
+      'trading.manage': ['editor', 'head', 'security', 'auditor'],
     };
     const agents = new Map<string, Agent>();
     for (const key of ['outsider', 'security', 'auditor', 'head', 'admin', 'editor'] as const) agents.set(key, await loginAs(sys.app.app, a.users[key], sys.clock));

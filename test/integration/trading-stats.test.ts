@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articles } from '../../src/content/content.tables.ts';
@@ -83,6 +84,13 @@ beforeAll(async () => {
   await addProject({ center: C, category: 'works', status: 'open', notices: [{ type: 'tender_notice', at: '2026-01-01T00:30:00+08:00' }] });
 });
 afterAll(async () => sys?.close());
+
+async function readXlsx(payload: Buffer): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  // read() rather than load(): exceljs declares a global Buffer that extends ArrayBuffer, which no Node Buffer satisfies
+  await wb.xlsx.read(Readable.from([payload]));
+  return wb;
+}
 
 const ids = () => ({ province: [province.center.id, city.center.id], city: [city.center.id] });
 
@@ -188,8 +196,7 @@ describe('the Excel file', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(res.headers['content-disposition']).toBe(`attachment; filename="trading-stats-sy-2025-01-01_2025-12-31.xlsx"; filename*=UTF-8''${encodeURIComponent('邵阳市公共资源交易中心交易统计-2025年.xlsx')}`);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(res.rawPayload);
+    const wb = await readXlsx(res.rawPayload);
     const summary = wb.getWorksheet('汇总');
     expect(summary?.getCell('A1').value).toBe('邵阳市公共资源交易中心交易统计（2025年）');
     const values = (label: string) => {
@@ -229,8 +236,7 @@ describe('the back-office page', () => {
     expect(res.body).toContain(`href="/admin/c/${province.center.id}/trading/stats.xlsx?year=2025"`);
     const xlsx = await editor.get(`/admin/c/${province.center.id}/trading/stats.xlsx?year=2025`);
     expect(xlsx.statusCode).toBe(200);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(xlsx.rawPayload);
+    const wb = await readXlsx(xlsx.rawPayload);
     expect(wb.getWorksheet('分中心')?.getRow(5).getCell(3).value).toBe(2);
   });
 
