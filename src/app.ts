@@ -91,6 +91,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Gongkai 公开平台 API', version: '1.0.0', description: '公共资源交易中心信息公开平台的公开接口。错误格式：{ error: { code, message, fields?, requestId } }。' },
+      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: '代理机构接口密钥（gkak_…），在代理机构后台“接口密钥”中签发' } } },
     },
   });
   await app.register(fastifyStatic, { root: publicDir, prefix: '/static/', maxAge: 3600_000, index: false });

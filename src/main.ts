@@ -4,6 +4,8 @@ import { buildApp } from './app.ts';
 import { createCenterTreeCache } from './centers/centers.service.ts';
 import { countDemoUsers, deleteExpiredSessions } from './accounts/accounts.repo.ts';
 import { hasAnyCenter, seedDemo, type DemoCredential } from './demo/seed-demo.ts';
+import { DEMO_TRADING_DONE, type DemoTradingReplay } from './demo/demo-trading.ts';
+import { hasAuditEvent } from './audit/audit.repo.ts';
 import { backupPglite } from './platform/backup.ts';
 import { loadConfig } from './platform/config.ts';
 import { createContext } from './platform/context.ts';
@@ -27,6 +29,7 @@ const ctx = createContext({
 });
 
 let credentials: DemoCredential[] = [];
+let replayTrading: DemoTradingReplay | null = null;
 if (!(await hasAnyCenter(ctx.db))) {
   if (!config.demoData) {
     console.error('数据库为空。生产模式不加载演示数据：请先运行 npm run init -- --code … --name … --index-prefix … 创建中心和管理员账号。');
@@ -34,12 +37,14 @@ if (!(await hasAnyCenter(ctx.db))) {
     unlock();
     process.exit(1);
   }
-  credentials = await seedDemo(ctx);
+  ({ credentials, replayTrading } = await seedDemo(ctx, { tradingScale: config.demoTradingScale }));
 } else if (config.isProduction && (await countDemoUsers(ctx.db)) > 0) {
   console.error('生产模式拒绝启动：数据库中含有演示账号（默认密码）。请使用新的数据库并运行 npm run init。');
   await database.close();
   unlock();
   process.exit(1);
+} else if (!config.isProduction && (await countDemoUsers(ctx.db)) > 0 && !(await hasAuditEvent(ctx.db, DEMO_TRADING_DONE))) {
+  console.warn('提示：上次启动时交易演示数据未写完就被中断。如需完整的演示数据，请删除 DATA_DIR 后重新启动。');
 }
 
 const boss = await startBoss(database);
@@ -51,7 +56,7 @@ ctx.onOutbox(() => {
 // Planner statistics: PGlite runs no autovacuum, so search and listing plans need an explicit ANALYZE.
 await boss.createQueue('platform.analyze');
 await boss.work('platform.analyze', async () => {
-  await ctx.db.execute(sql`analyze article`);
+  await ctx.db.execute(sql`analyze article, trading_notice, trading_project`);
 });
 await boss.schedule('platform.analyze', '0 3 * * *', {}, { tz: 'Asia/Shanghai' });
 await boss.send('platform.analyze', {}, { startAfter: 10 });
@@ -76,13 +81,28 @@ const port = typeof address === 'object' && address ? address.port : config.port
 console.log(`公开平台已启动：http://${config.host}:${port}/ （数据库：${database.kind}，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
 if (credentials.length > 0) printCredentials(credentials);
 console.log('ready');
+const replayAbort = new AbortController();
+const replaying = replayTrading ? runTradingReplay(replayTrading) : Promise.resolve();
+
+/** The demo's year of trading is written while the server already serves the rest of the demo. */
+async function runTradingReplay(replay: DemoTradingReplay): Promise<void> {
+  console.log('正在后台写入一年的交易演示数据（招标、变更、候选人公示、结果和合同公告），期间可正常访问…');
+  try {
+    const s = await replay({ signal: replayAbort.signal, onProgress: (done, total) => done > 0 && console.log(`  交易演示数据：${done}/${total}`) });
+    console.log(`demo trading ready：${s.published} 条交易公告已发布（${s.held} 条未通过检查），用时 ${(s.ms / 1000).toFixed(0)} 秒`);
+  } catch (err) {
+    if (!replayAbort.signal.aborted) console.error('交易演示数据写入失败：', err);
+  }
+}
 
 let isStopping = false;
 async function shutdown(signal: string) {
   if (isStopping) return;
   isStopping = true;
   console.log(`收到 ${signal}，正在关闭…`);
+  replayAbort.abort();
   try {
+    await replaying;
     await close();
     await stopBoss(boss);
     await database.close();

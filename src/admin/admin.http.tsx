@@ -20,7 +20,7 @@ export async function shellFor(ctx: AppContext, req: FastifyRequest, reply: Fast
     if (can(roles, 'article.read')) nav.push({ href: `${base}/articles`, label: '稿件' });
     if (can(roles, 'review.act')) nav.push({ href: `${base}/reviews`, label: '待我审核' });
     if (can(roles, 'agent.submit')) nav.push({ href: `${base}/agent/notices`, label: '我的公告' }, { href: `${base}/agent/keys`, label: '接口密钥' });
-    if (can(roles, 'dashboard.view')) nav.push({ href: `${base}/trading/projects`, label: '交易项目' });
+    if (can(roles, 'dashboard.view')) nav.push({ href: `${base}/trading/projects`, label: '交易项目' }, { href: `${base}/trading/stats`, label: '交易统计' });
     if (can(roles, 'trading.inspect')) nav.push({ href: `${base}/trading/inspection`, label: '交易巡查' });
     if (can(roles, 'trading.manage')) nav.push({ href: `${base}/trading/policy`, label: '交易规则' }, { href: `${base}/trading/agents`, label: '代理机构' });
     if (can(roles, 'users.manage')) nav.push({ href: `${base}/trading/agent-staff`, label: '代理机构账号' });

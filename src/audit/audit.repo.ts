@@ -24,3 +24,8 @@ export async function searchAuditEvents(ex: Executor, f: AuditFilter): Promise<A
   }
   return ex.select().from(auditEvents).where(and(...conds)).orderBy(desc(auditEvents.id)).limit(f.limit);
 }
+
+export async function hasAuditEvent(ex: Executor, action: string): Promise<boolean> {
+  const rows = await ex.select({ id: auditEvents.id }).from(auditEvents).where(eq(auditEvents.action, action)).limit(1);
+  return rows.length > 0;
+}

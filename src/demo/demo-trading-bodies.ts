@@ -20,6 +20,8 @@ export type NoticeContext = {
   contact: Contact;
   tendererContact: Contact;
   tendererAddress: string;
+  /** The supplier a 单一来源 procedure names in its 公示. */
+  soleSupplier?: { name: string; address: string } | undefined;
 };
 
 export type Schedule = { docSaleStart: number; docSaleEnd: number; deadline: Moment; opening: Moment; openingPlace: string; listingStart: number | null };
@@ -55,7 +57,7 @@ function worksTender(ctx: NoticeContext, s: Schedule): Text {
     h3('六、投标保证金'),
     p(`投标保证金：人民币${money(d.depositFen)}元（每标段），可采用银行转账、银行保函或电子保函形式提交，须于投标截止时间前到达指定账户。`),
     h3('七、发布公告的媒介'),
-    p(`本次招标公告同时在中国招标投标公共服务平台、湖南省公共资源交易服务平台和${ctx.profile.siteName}上发布。`),
+    p(`本次招标公告同时在中国招标投标公共服务平台、湖南省公共资源交易服务平台${ctx.profile.code === 'hn' ? '' : `和${ctx.profile.siteName}`}上发布。`),
     h3('八、联系方式'),
     contactsTable(ctx),
     h3('九、监督部门'),
@@ -112,7 +114,7 @@ function singleSource(ctx: NoticeContext, s: Schedule): string[] {
     h3('二、采用单一来源采购方式的原因及说明'),
     p('本项目系对原有系统（设备）的升级改造，为保证与原有采购项目的一致性和服务配套要求，需继续从原供应商处添购，且添购资金总额不超过原合同采购金额的百分之十。'),
     h3('三、拟定供应商信息'),
-    p('拟定供应商名称及地址详见采购文件，公示期满无异议后组织协商。'),
+    p(`拟定供应商名称：${ctx.soleSupplier?.name ?? '详见采购文件'}；地址：${ctx.soleSupplier?.address ?? '详见采购文件'}。公示期满无异议后组织协商。`),
     h3('四、专业人员论证意见'),
     p(`经${experts.map((x) => `${x}专家`).join('、')}论证，同意采用单一来源采购方式。`),
     h3('五、公示期限'),
@@ -136,7 +138,7 @@ function landTender(ctx: NoticeContext, s: Schedule): Text {
     : [i.projectNo, d.location, land.use, `${land.areaM2.toLocaleString('en-US')}平方米`, land.plotRatio, `${land.years}年`, money(i.budgetFen), money(d.depositFen)];
   const head = land.isMining ? ['编号', '位置', '矿种及规模', '矿区面积', '出让年限', '起始价（元）', '竞买保证金（元）'] : ['编号', '位置', '用途', '面积', '容积率', '出让年限', '起始价（元）', '竞买保证金（元）'];
   const body = [
-    p(`经${ctx.draft.area.centerCode === 'hn' ? '湖南省人民政府' : `${ctx.profile.government}`}批准，${i.tendererName}决定以${verb}方式出让${land.isMining ? '以下采矿权' : '以下地块的国有建设用地使用权'}。现将有关事项公告如下：`),
+    p(land.isMining ? `根据《中华人民共和国矿产资源法》和《矿业权出让交易规则》，${i.tendererName}决定以${verb}方式出让以下采矿权。现将有关事项公告如下：` : `经${ctx.profile.government}批准，${i.tendererName}决定以${verb}方式出让以下地块的国有建设用地使用权。现将有关事项公告如下：`),
     h3(`一、${verb}出让${land.isMining ? '采矿权' : '地块'}的基本情况`),
     table(head, [row]),
     p(`增价幅度：每次${money(land.incrementFen)}元或其整数倍。`),
@@ -181,28 +183,40 @@ function assetTender(ctx: NoticeContext, s: Schedule): Text {
 
 const AMENDMENT_TITLES: Record<AmendmentChange['kind'], string> = { clarify: '答疑澄清公告', documents: '变更公告', postpone: '延期开标公告', venue: '开标地点变更公告' };
 
-const QUESTIONS: readonly [string, string][] = [
-  ['类似业绩的认定以合同签订时间还是竣工验收时间为准？', '以竣工（交工）验收时间为准，须提供合同及竣工验收证明材料。'],
-  ['电子保函能否作为投标保证金的提交形式？', '可以，电子保函须在投标截止时间前完成开具并经系统校验。'],
-  ['项目负责人社保证明须提供几个月？', '须提供投标截止时间前连续6个月的社保缴纳证明。'],
-  ['工程量清单中部分项目特征描述与图纸不一致如何处理？', '以本次澄清发布的修正版工程量清单为准。'],
-  ['技术参数中的带“★”条款是否允许负偏离？', '带“★”条款为实质性要求，不允许负偏离。'],
-  ['中小企业声明函是否需要加盖公章？', '按采购文件第六章格式填写并加盖投标人电子签章。'],
-  ['竞买保证金能否由他人代缴？', '竞买保证金须由竞买申请人本人（单位）账户缴纳，不接受代缴。'],
-];
+const QUESTIONS: Record<'works' | 'procurement' | 'sale', readonly [string, string][]> = {
+  works: [
+    ['类似业绩的认定以合同签订时间还是竣工验收时间为准？', '以竣工（交工）验收时间为准，须提供合同及竣工验收证明材料。'],
+    ['电子保函能否作为投标保证金的提交形式？', '可以，电子保函须在投标截止时间前完成开具并经系统校验。'],
+    ['项目负责人社保证明须提供几个月？', '须提供投标截止时间前连续6个月的社保缴纳证明。'],
+    ['工程量清单中部分项目特征描述与图纸不一致如何处理？', '以本次澄清发布的修正版工程量清单为准。'],
+    ['暂列金额是否计入投标报价？', '暂列金额按招标工程量清单所列金额计入投标总价，不得调整。'],
+  ],
+  procurement: [
+    ['技术参数中的带“★”条款是否允许负偏离？', '带“★”条款为实质性要求，不允许负偏离。'],
+    ['中小企业声明函是否需要加盖公章？', '按采购文件规定格式填写并加盖投标人电子签章。'],
+    ['所投产品是否须提供原厂授权？', '本项目不要求提供原厂授权，但须承诺所投产品为全新正品。'],
+    ['近三年类似业绩以何种材料证明？', '提供合同关键页及验收报告复印件，加盖公章。'],
+  ],
+  sale: [
+    ['竞买保证金能否由他人代缴？', '竞买保证金须由竞买申请人本人（单位）账户缴纳，不接受代缴。'],
+    ['能否以联合体形式申请竞买？', '可以，联合体各方须签订联合竞买协议并明确各方出资比例。'],
+  ],
+};
 
 export function amendmentText(ctx: NoticeContext, o: { sched: Schedule; change: AmendmentChange; day: number; index: number }): Text {
   const d = ctx.draft;
   const i = d.input;
   const { change, sched } = o;
   const isWorks = i.category === 'works';
+  const bidderWord = isWorks ? '投标人' : d.land || i.category === 'state_assets' ? '竞买人（意向受让方）' : '供应商';
   const docs = isWorks ? '招标文件' : d.land || i.category === 'state_assets' ? '出让（转让）文件' : '采购文件';
   const content: string[] = [];
   if (change.kind === 'clarify') {
-    const qa = ctx.rng.sample(QUESTIONS.filter((_, k) => (d.land ? k === 6 : k !== 6)), d.land ? 1 : 3);
-    content.push(p(`现对潜在${isWorks ? '投标人' : '供应商（竞买人）'}提出的问题澄清如下：`), ul(qa.map(([q, a]) => `问：${q} 答：${a}`)));
+    const set = d.land || i.category === 'state_assets' ? QUESTIONS.sale : isWorks ? QUESTIONS.works : QUESTIONS.procurement;
+    const qa = ctx.rng.sample(set, set.length > 2 ? 3 : 2);
+    content.push(p(`现对潜在${bidderWord}提出的问题澄清如下：`), ul(qa.map(([q, a]) => `问：${q} 答：${a}`)));
   } else if (change.kind === 'documents') {
-    content.push(p(`1.${ctx.rng.pick(isWorks ? ['工程量清单部分项目漏项，现补充发布修正版工程量清单', '施工图纸部分节点设计调整，现补充发布修改后的图纸', '评标办法中类似业绩的时间要求由近三年调整为近五年'] : ['采购需求中部分技术参数调整，详见修改后的采购文件', '评分标准中类似业绩的评分条款修改', '交货期由合同签订后30日内调整为45日内'])}。`));
+    content.push(p(`1.${ctx.rng.pick(isWorks ? ['工程量清单部分项目漏项，现补充发布修正版工程量清单', '施工图纸部分节点设计调整，现补充发布修改后的图纸', '评标办法中类似业绩的时间要求由近三年调整为近五年'] : d.isService ? ['服务要求中人员配备标准调整，详见修改后的采购文件', '评分标准中类似业绩的评分条款修改', '服务考核办法部分条款修改'] : ['采购需求中部分技术参数调整，详见修改后的采购文件', '评分标准中类似业绩的评分条款修改', '交货期由合同签订后30日内调整为45日内'])}。`));
     if (change.deadline) content.push(p(`2.投标（响应）截止时间及开标时间由${cnMoment(sched.deadline)}变更为${cnMoment(change.deadline)}，开标地点不变。`));
   } else if (change.kind === 'postpone' && change.deadline) {
     content.push(p(`因${ctx.rng.pick(['招标人需对项目部分内容进一步核实', '开评标场地调整', '采购人需进一步完善采购需求'])}，投标（响应）截止时间及开标时间由${cnMoment(sched.deadline)}变更为${cnMoment(change.deadline)}。`));
@@ -212,7 +226,7 @@ export function amendmentText(ctx: NoticeContext, o: { sched: Schedule; change: 
   const current = change.deadline ?? sched.deadline;
   const owner = roleWords(ctx).owner;
   const body = [
-    p(`${i.tendererName}（${owner}）委托${ctx.agentName}于${cnDay(d.startDay)}在${ctx.profile.siteName}发布了${i.name}的${isWorks ? '招标公告' : d.land || i.category === 'state_assets' ? '交易公告' : '采购公告'}。根据项目实际情况及潜在${isWorks ? '投标人' : '供应商（竞买人）'}提出的问题，现对${docs}作如下更正（澄清）：`),
+    p(`${i.tendererName}（${owner}）委托${ctx.agentName}于${cnDay(d.startDay)}在${ctx.profile.siteName}发布了${i.name}的${isWorks ? '招标公告' : d.land || i.category === 'state_assets' ? '交易公告' : '采购公告'}。根据项目实际情况及潜在${bidderWord}提出的问题，现对${docs}作如下更正（澄清）：`),
     h3('一、项目基本情况'),
     ul([`原公告的项目编号：${i.projectNo}`, `原公告的项目名称：${i.name}`, `首次公告日期：${cnDay(d.startDay)}`]),
     h3('二、更正信息'),
@@ -220,7 +234,7 @@ export function amendmentText(ctx: NoticeContext, o: { sched: Schedule; change: 
     ...content,
     p(`更正日期：${cnDay(o.day)}。`),
     h3('三、其他补充事宜'),
-    p(`除上述内容外，原公告其他内容不变。本澄清（修改）文件是${docs}的组成部分，与${docs}具有同等效力；潜在${isWorks ? '投标人' : '供应商'}请登录${ctx.profile.siteName}下载，未及时下载造成的后果由其自行承担。`),
+    p(`除上述内容外，原公告其他内容不变。本澄清（修改）文件是${docs}的组成部分，与${docs}具有同等效力；潜在${bidderWord}请登录${ctx.profile.siteName}下载，未及时下载造成的后果由其自行承担。`),
     p(`更正后的投标（响应、竞买申请）截止时间为${cnMoment(current)}，开标（开启）地点为${change.openingPlace ?? sched.openingPlace}。本项目的行政监督部门为${d.supervisor}。`),
     h3('四、联系方式'),
     contactsTable(ctx),
@@ -267,7 +281,10 @@ export function money(fen: number | null | undefined): string {
   return `${sign}${whole}.${String(abs % 100).padStart(2, '0')}`;
 }
 
+const SPECIAL = /[&<>]/;
+
 function esc(s: string): string {
+  if (!SPECIAL.test(s)) return s;
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 

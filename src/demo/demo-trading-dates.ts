@@ -15,8 +15,15 @@ export function dayFromString(date: string): number {
   return Math.round(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86400_000);
 }
 
+const dayStrings = new Map<number, string>();
+
 export function dayToString(day: number): string {
-  return new Date(day * 86400_000).toISOString().slice(0, 10);
+  let s = dayStrings.get(day);
+  if (s === undefined) {
+    s = new Date(day * 86400_000).toISOString().slice(0, 10);
+    dayStrings.set(day, s);
+  }
+  return s;
 }
 
 export function dayParts(day: number): { y: number; m: number; d: number } {

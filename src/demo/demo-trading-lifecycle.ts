@@ -1,9 +1,10 @@
-import type { Candidate, Contact, NoticeFacts, NoticeType, Winner } from '../trading/trading.model.ts';
-import type { Rng } from './demo-random.ts';
+import type { Candidate, NoticeFacts, NoticeType, Winner } from '../trading/trading.model.ts';
+import { createRng, type Rng } from './demo-random.ts';
 import { personNames } from './demo-text.ts';
 import { amendmentText, tenderText, type AmendmentChange, type NoticeContext, type Schedule } from './demo-trading-bodies.ts';
 import { addWorkdays, dayToString, hm, momentKey, momentToIso, onOrNextWorkday, onOrPreviousWorkday, workdaysBetween, type Moment } from './demo-trading-dates.ts';
 import { builderCertificate, weighted, type Firm } from './demo-trading-names.ts';
+import { centerOfRegion, streetAddress } from './demo-trading-places.ts';
 import type { ProjectDraft } from './demo-trading-projects.ts';
 import { awardText, candidatesText, contractText, terminationText, type Bidding } from './demo-trading-results.ts';
 
@@ -18,13 +19,19 @@ export type PlannedNotice = { at: Moment; type: NoticeType; step: string; isAmen
 export type PlannedRegistration = { kind: 'download' | 'deposit'; bidderName: string; creditCode: string; at: Moment; amountFen?: number };
 export type Fate = 'awarded' | 'terminated' | 'failed';
 
+type DraftFacts = Omit<NoticeFacts, 'type' | 'lotNos' | 'contact'> & { lotNos?: number[] };
+type AddNotice = (n: Omit<PlannedNotice, 'facts'> & { facts: DraftFacts }) => void;
+
 export function planLifecycle(opts: { rng: Rng; ctx: NoticeContext; pool: readonly Firm[]; fate: Fate }): { notices: PlannedNotice[]; registrations: PlannedRegistration[] } {
-  const { rng, ctx } = opts;
-  const d = ctx.draft;
+  const { rng } = opts;
+  const d = opts.ctx.draft;
+  // A 单一来源 公示 names its supplier up front; that firm is the only one to register and the one to sign.
+  const sole = d.input.method === 'single_source' ? (opts.pool[rng.int(0, opts.pool.length - 1)] ?? null) : null;
+  const ctx: NoticeContext = sole ? { ...opts.ctx, soleSupplier: { name: sole.name, address: streetAddress(createRng(`firm-address:${sole.name}`), centerOfRegion(sole.regionCode)) } } : opts.ctx;
   const notices: PlannedNotice[] = [];
   const contact = ctx.contact;
   const lotNos = d.input.lots.map((l) => l.lotNo);
-  const add = (n: Omit<PlannedNotice, 'facts'> & { facts: Omit<NoticeFacts, 'type' | 'lotNos' | 'contact'> & { lotNos?: number[] } }) => notices.push({ ...n, facts: { lotNos, contact, ...n.facts } });
+  const add: AddNotice = (n) => notices.push({ ...n, facts: { lotNos, contact, ...n.facts } });
 
   const sched = schedule(rng, d);
   const published: Moment = { day: d.startDay, minute: rng.int(hm(8, 30), hm(17, 40)) };
@@ -71,7 +78,7 @@ export function planLifecycle(opts: { rng: Rng; ctx: NoticeContext; pool: readon
     else terminatedAt = { day, minute: rng.int(hm(8, 30), hm(17, 50)) };
   }
 
-  const bidding = register(rng, { d, sched, pool: opts.pool, fate, publishedKey: momentKey(published), terminatedAt });
+  const bidding = register(rng, { d, sched, pool: sole ? [sole] : opts.pool, fate, publishedKey: momentKey(published), terminatedAt });
   if (fate !== 'awarded') {
     const at = terminatedAt ?? afterOpening(rng, sched.opening);
     add({ at, type: 'termination_notice', step: 'termination', isAmendment: false, ...terminationText(ctx, { sched, kind: fate, day: at.day, bidders: bidding.bidders.length }), facts: terminationFacts(d, fate, bidding.bidders.length) });
@@ -153,7 +160,7 @@ function amend(rng: Rng, o: { d: ProjectDraft; sched: Schedule; day: number; isS
   return { kind: 'clarify', affectsPreparation: false, summary: '招标（采购）文件答疑澄清', deadline: null, opening: null, openingPlace: null };
 }
 
-export type Registered = Bidding & { registrations: PlannedRegistration[] };
+type Registered = Bidding & { registrations: PlannedRegistration[] };
 
 /** Who downloaded the documents and who paid a deposit, before the deadline (or the termination). */
 function register(rng: Rng, o: { d: ProjectDraft; sched: Schedule; pool: readonly Firm[]; fate: Fate; publishedKey: number; terminatedAt: Moment | null }): Registered {
@@ -193,70 +200,89 @@ function register(rng: Rng, o: { d: ProjectDraft; sched: Schedule; pool: readonl
   return { bidders: firms.slice(0, bidders), registrations };
 }
 
-function awardPhase(rng: Rng, o: { ctx: NoticeContext; sched: Schedule; bidding: Registered; add: (n: Omit<PlannedNotice, 'facts'> & { facts: Omit<NoticeFacts, 'type' | 'lotNos' | 'contact'> & { lotNos?: number[] } }) => void }): void {
+type Award = { awardDay: number; awardNoticeOn: number; winners: Winner[]; candidates: Candidate[]; note: string };
+type AwardInput = { ctx: NoticeContext; sched: Schedule; bidding: Registered; add: AddNotice };
+
+/** The award (after the candidates' publicity for works), then for most awards the contracts. */
+function awardPhase(rng: Rng, o: AwardInput): void {
   const { ctx, sched, bidding, add } = o;
   const d = ctx.draft;
-  const lots = d.input.lots;
   const isSale = d.land !== null || d.input.category === 'state_assets';
-  let awardDay: number;
-  let awardNoticeOn: number;
-  let winners: Winner[];
-  let note = '';
-  let candidates: Candidate[] = [];
-  if (d.input.category === 'works') {
-    const reportDay = sched.opening.day + rng.int(1, 2);
-    let pubDay = reportDay + rng.int(0, 1);
-    while (pubDay < reportDay + 3 && !isWorkdayLike(pubDay)) pubDay++;
-    const publicityEnd = onOrNextWorkday(pubDay + rng.int(3, 4));
-    candidates = lots.flatMap((lot) => rankCandidates(rng, { lotNo: lot.lotNo, budgetFen: lot.budgetFen ?? 0, firms: bidding.bidders }));
-    const pubAt = { day: pubDay, minute: rng.int(hm(8, 30), hm(17, 50)) };
-    add({ at: pubAt, type: 'candidates_notice', step: 'candidates', isAmendment: false, ...candidatesText(ctx, { sched, candidates, reportDay, publicityStart: pubDay, publicityEnd, bidders: bidding.bidders.length }), facts: { evaluationReportOn: dayToString(reportDay), publicityStart: dayToString(pubDay), publicityEnd: dayToString(publicityEnd), candidates, objectionChannel: `投标人或者其他利害关系人对评标结果有异议的，应当在公示期间以书面形式向招标人提出（电话：${ctx.tendererContact.phone}）` } });
-    awardNoticeOn = onOrNextWorkday(publicityEnd + rng.int(1, 5));
-    awardDay = awardNoticeOn;
-    const secondWins = rng.chance(0.08);
-    if (secondWins) note = rng.pick(['第一中标候选人在公示期间书面放弃中标资格，招标人依法确定排名第二的中标候选人为中标人。', '经核查，第一中标候选人投标文件中的业绩与实际不符，招标人依法确定排名第二的中标候选人为中标人。']);
-    winners = lots.map((lot) => {
-      const ranked = candidates.filter((c) => c.lotNo === lot.lotNo).sort((a, b) => a.rank - b.rank);
-      const c = (secondWins ? ranked[1] : ranked[0]) ?? ranked[0];
-      if (!c || c.priceFen === null) throw new Error(`lot ${lot.lotNo} of ${d.key} has no candidate`);
-      return { lotNo: lot.lotNo, name: c.name, ...(c.creditCode ? { creditCode: c.creditCode } : {}), priceFen: c.priceFen };
-    });
-  } else if (isSale) {
-    awardNoticeOn = sched.opening.day;
-    awardDay = addWorkdays(sched.opening.day, rng.int(1, 5));
-    const start = d.input.budgetFen ?? 0;
-    const step = d.land?.incrementFen ?? Math.max(100_000, Math.round(start / 100 / 100_000) * 100_000);
-    const top = d.land ? 0.6 : 0.3;
-    const premium = bidding.bidders.length <= 1 ? 0 : Math.pow(rng.next(), 1.6) * top;
-    const priceFen = start + Math.min(Math.floor((start * top) / step), Math.round((start * premium) / step)) * step;
-    const w = bidding.bidders[bidding.bidders.length > 1 ? rng.int(0, bidding.bidders.length - 1) : 0];
-    if (!w) throw new Error(`${d.key} was sold without a bidder`);
-    winners = [{ lotNo: 1, name: w.name, creditCode: w.creditCode, priceFen }];
-  } else {
-    awardDay = addWorkdays(sched.opening.day, d.input.method === 'inquiry' ? rng.int(1, 3) : rng.int(2, 6));
-    awardNoticeOn = awardDay;
-    const pool = bidding.bidders.length > 0 ? bidding.bidders : [];
-    winners = lots.map((lot) => {
-      const w = pool[rng.int(0, pool.length - 1)];
-      if (!w) throw new Error(`${d.key} has no supplier`);
-      const saving = d.input.method === 'single_source' ? 0.02 + rng.next() * 0.03 : 0.02 + rng.next() * 0.13;
-      return { lotNo: lot.lotNo, name: w.name, creditCode: w.creditCode, priceFen: Math.round(((lot.budgetFen ?? 0) * (1 - saving)) / 100) * 100 };
-    });
-  }
-  const awardAt = { day: awardDay, minute: rng.int(hm(8, 30), hm(17, 50)) };
-  add({ at: awardAt, type: 'award_notice', step: 'award', isAmendment: false, ...awardText(ctx, { sched, winners, candidates, awardNoticeOn, note, bidders: bidding.bidders.length, day: awardDay }), facts: { winners, awardNoticeOn: dayToString(awardNoticeOn), lotNos: winners.map((w) => w.lotNo), ...(isSale ? { startingPriceFen: d.input.budgetFen } : {}) } });
+  const award = d.input.category === 'works' ? awardWorks(rng, o) : isSale ? awardSale(rng, o) : awardProcurement(rng, o);
+  const { winners, awardDay, awardNoticeOn } = award;
+  const text = awardText(ctx, { sched, winners, candidates: award.candidates, awardNoticeOn, note: award.note, bidders: bidding.bidders.length, day: awardDay });
+  const facts = { winners, awardNoticeOn: dayToString(awardNoticeOn), lotNos: winners.map((w) => w.lotNo), ...(isSale ? { startingPriceFen: d.input.budgetFen } : {}) };
+  add({ at: { day: awardDay, minute: rng.int(hm(8, 30), hm(17, 50)) }, type: 'award_notice', step: 'award', isAmendment: false, ...text, facts });
+  if (rng.chance(isSale ? 0.55 : 0.7)) planContracts(rng, { ctx, award, isSale, add });
+}
 
-  if (!rng.chance(isSale ? 0.55 : 0.7)) return;
-  for (const w of winners) {
-    let signed = isSale ? addWorkdays(awardDay, rng.int(1, 8)) : onOrNextWorkday(awardNoticeOn + rng.int(3, 22));
+/** Report 1–2 days after the opening, candidates published within 3 days of it for ≥ 3 days, then the award. */
+function awardWorks(rng: Rng, o: AwardInput): Award {
+  const { ctx, sched, bidding } = o;
+  const reportDay = sched.opening.day + rng.int(1, 2);
+  let pubDay = reportDay + rng.int(0, 1);
+  while (pubDay < reportDay + 3 && !isWorkdayLike(pubDay)) pubDay++;
+  const publicityEnd = onOrNextWorkday(pubDay + rng.int(3, 4));
+  const lots = ctx.draft.input.lots;
+  const candidates = lots.flatMap((lot) => rankCandidates(rng, { lotNo: lot.lotNo, budgetFen: lot.budgetFen ?? 0, firms: bidding.bidders }));
+  const text = candidatesText(ctx, { sched, candidates, reportDay, publicityStart: pubDay, publicityEnd, bidders: bidding.bidders.length });
+  const objectionChannel = `投标人或者其他利害关系人对评标结果有异议的，应当在公示期间以书面形式向招标人提出（电话：${ctx.tendererContact.phone}）`;
+  o.add({ at: { day: pubDay, minute: rng.int(hm(8, 30), hm(17, 50)) }, type: 'candidates_notice', step: 'candidates', isAmendment: false, ...text, facts: { evaluationReportOn: dayToString(reportDay), publicityStart: dayToString(pubDay), publicityEnd: dayToString(publicityEnd), candidates, objectionChannel } });
+  const awardNoticeOn = onOrNextWorkday(publicityEnd + rng.int(1, 5));
+  const secondWins = rng.chance(0.08);
+  const note = secondWins ? rng.pick(['第一中标候选人在公示期间书面放弃中标资格，招标人依法确定排名第二的中标候选人为中标人。', '经核查，第一中标候选人投标文件中的业绩与实际不符，招标人依法确定排名第二的中标候选人为中标人。']) : '';
+  const winners = lots.map((lot): Winner => {
+    const ranked = candidates.filter((c) => c.lotNo === lot.lotNo).sort((a, b) => a.rank - b.rank);
+    const c = (secondWins ? ranked[1] : ranked[0]) ?? ranked[0];
+    if (!c || c.priceFen === null) throw new Error(`lot ${lot.lotNo} of ${ctx.draft.key} has no candidate`);
+    return { lotNo: lot.lotNo, name: c.name, ...(c.creditCode ? { creditCode: c.creditCode } : {}), priceFen: c.priceFen };
+  });
+  return { awardDay: awardNoticeOn, awardNoticeOn, winners, candidates, note };
+}
+
+/** Land and property: sold at the starting price to a lone bidder, else bid up in steps (land ≤ 60 %, property ≤ 30 %). */
+function awardSale(rng: Rng, o: AwardInput): Award {
+  const d = o.ctx.draft;
+  const bidders = o.bidding.bidders;
+  const start = d.input.budgetFen ?? 0;
+  const step = d.land?.incrementFen ?? Math.max(100_000, Math.round(start / 100 / 100_000) * 100_000);
+  const top = d.land ? 0.6 : 0.3;
+  const premium = bidders.length <= 1 ? 0 : Math.pow(rng.next(), 1.6) * top;
+  const priceFen = start + Math.min(Math.floor((start * top) / step), Math.round((start * premium) / step)) * step;
+  const w = bidders[bidders.length > 1 ? rng.int(0, bidders.length - 1) : 0];
+  if (!w) throw new Error(`${d.key} was sold without a bidder`);
+  return { awardDay: addWorkdays(o.sched.opening.day, rng.int(1, 5)), awardNoticeOn: o.sched.opening.day, winners: [{ lotNo: 1, name: w.name, creditCode: w.creditCode, priceFen }], candidates: [], note: '' };
+}
+
+/** Procurement: the result within a week of the opening, each lot 2–15 % under its budget (单一来源 2–5 %). */
+function awardProcurement(rng: Rng, o: AwardInput): Award {
+  const d = o.ctx.draft;
+  const awardDay = addWorkdays(o.sched.opening.day, d.input.method === 'inquiry' ? rng.int(1, 3) : rng.int(2, 6));
+  const pool = o.bidding.bidders;
+  const winners = d.input.lots.map((lot): Winner => {
+    const w = pool[rng.int(0, pool.length - 1)];
+    if (!w) throw new Error(`${d.key} has no supplier`);
+    const saving = d.input.method === 'single_source' ? 0.02 + rng.next() * 0.03 : 0.02 + rng.next() * 0.13;
+    return { lotNo: lot.lotNo, name: w.name, creditCode: w.creditCode, priceFen: Math.round(((lot.budgetFen ?? 0) * (1 - saving)) / 100) * 100 };
+  });
+  return { awardDay, awardNoticeOn: awardDay, winners, candidates: [], note: '' };
+}
+
+/** One contract per lot, signed within 30 days of the award and published within 2 working days of signing. */
+function planContracts(rng: Rng, o: { ctx: NoticeContext; award: Award; isSale: boolean; add: AddNotice }): void {
+  const { ctx, award } = o;
+  const d = ctx.draft;
+  for (const w of award.winners) {
+    let signed = o.isSale ? addWorkdays(award.awardDay, rng.int(1, 8)) : onOrNextWorkday(award.awardNoticeOn + rng.int(3, 22));
     let pub = addWorkdays(signed, rng.int(0, 2));
-    if (pub > awardDay + 30) {
-      pub = onOrPreviousWorkday(awardDay + 30);
+    if (pub > award.awardDay + 30) {
+      pub = onOrPreviousWorkday(award.awardDay + 30);
       signed = Math.min(signed, pub);
     }
+    // Land contracts carry the 电子监管号 (region + year + B + serial); the others the project number.
     const contractNo = d.land && !d.land.isMining ? `${d.input.region}${ctx.year}B${String(rng.int(1, 99999)).padStart(5, '0')}` : `${d.input.projectNo}-HT${String(w.lotNo).padStart(2, '0')}`;
     const facts = { lotNos: [w.lotNo], contractNo, signedOn: dayToString(signed), contractAmountFen: w.priceFen, supplierName: w.name };
-    add({ at: { day: pub, minute: rng.int(hm(8, 30), hm(17, 50)) }, type: 'contract_notice', step: `contract-${w.lotNo}`, isAmendment: false, ...contractText(ctx, { winner: w, contractNo, signedOn: signed, day: pub }), facts });
+    o.add({ at: { day: pub, minute: rng.int(hm(8, 30), hm(17, 50)) }, type: 'contract_notice', step: `contract-${w.lotNo}`, isAmendment: false, ...contractText(ctx, { winner: w, contractNo, signedOn: signed, day: pub }), facts });
   }
 }
 

@@ -1,6 +1,5 @@
 import { creditCodeCheckChar, organizationCodeCheckChar } from '../platform/credit-code.ts';
 import { createRng, seedOf, type Rng } from './demo-random.ts';
-import { personNames } from './demo-text.ts';
 
 /**
  * The parties of the trading plan: agent firms (per center), bidder firms (shared by the province) and
@@ -123,39 +122,12 @@ export function unitCreditCode(opts: { name: string; kind: 'agency' | 'instituti
   return creditCode({ name: opts.name, prefix, regionCode: opts.regionCode, modern: false });
 }
 
-const CODE_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-
-function creditCode(opts: { name: string; prefix: string; regionCode: string; modern: boolean }): string {
-  const r = createRng(`credit:${opts.name}`);
-  let body: string;
-  if (opts.prefix === '91' && opts.modern && r.chance(0.6)) {
-    // Codes issued since 2015 carry a 主体标识码 beginning MA (Hunan: MA4…).
-    body = `MA4${r.pick(['L', 'M', 'P', 'Q', 'R', 'T'])}${Array.from({ length: 4 }, () => CODE_CHARS.charAt(r.int(0, 30))).join('')}`;
-  } else if (opts.prefix === '11') {
-    body = `00${Array.from({ length: 6 }, () => r.int(0, 9)).join('')}`;
-  } else {
-    body = `${r.pick(['4', '5', '6', '7'])}${Array.from({ length: 7 }, () => r.int(0, 9)).join('')}`;
-  }
-  const first17 = `${opts.prefix}${opts.regionCode}${body}${organizationCodeCheckChar(body)}`;
-  return `${first17}${creditCodeCheckChar(first17)}`;
-}
-
 const AREA_CODES: Record<string, string> = { hn: '0731', cs: '0731', zz: '0731', sy: '0739', sd: '0739' };
 
 /** A fixed-line number of the center's area code: 0739-5321467. Seven digits in 邵阳, eight in 长株潭. */
 export function officePhone(rng: Rng, centerCode: string): string {
   const area = AREA_CODES[centerCode] ?? '0731';
   return area === '0731' ? `${area}-8${rng.int(2, 9)}${String(rng.int(0, 999_999)).padStart(6, '0')}` : `${area}-${rng.int(2, 6)}${String(rng.int(0, 999_999)).padStart(6, '0')}`;
-}
-
-/** 13x/15x/18x mobile numbers with the middle digits masked, as published notices print them. */
-export function maskedMobile(rng: Rng): string {
-  return `1${rng.pick(['37', '39', '58', '73', '80', '86', '88'])}****${String(rng.int(0, 9999)).padStart(4, '0')}`;
-}
-
-/** The agent firms' contact people: one per firm plus a few project contacts each. */
-export function agentStaff(rng: Rng): string[] {
-  return personNames(rng, 4);
 }
 
 /** A 二级/一级注册建造师 certificate number in Hunan's format: 湘243151512345. */
@@ -180,4 +152,21 @@ function weightField(item: unknown): number {
   if (Array.isArray(item)) return Number(item[item.length - 1]);
   if (typeof item === 'object' && item !== null && 'weight' in item) return Number(item.weight);
   return 1;
+}
+
+const CODE_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+
+function creditCode(opts: { name: string; prefix: string; regionCode: string; modern: boolean }): string {
+  const r = createRng(`credit:${opts.name}`);
+  let body: string;
+  if (opts.prefix === '91' && opts.modern && r.chance(0.6)) {
+    // Codes issued since 2015 carry a 主体标识码 beginning MA (Hunan: MA4…).
+    body = `MA4${r.pick(['L', 'M', 'P', 'Q', 'R', 'T'])}${Array.from({ length: 4 }, () => CODE_CHARS.charAt(r.int(0, 30))).join('')}`;
+  } else if (opts.prefix === '11') {
+    body = `00${Array.from({ length: 6 }, () => r.int(0, 9)).join('')}`;
+  } else {
+    body = `${r.pick(['4', '5', '6', '7'])}${Array.from({ length: 7 }, () => r.int(0, 9)).join('')}`;
+  }
+  const first17 = `${opts.prefix}${opts.regionCode}${body}${organizationCodeCheckChar(body)}`;
+  return `${first17}${creditCodeCheckChar(first17)}`;
 }

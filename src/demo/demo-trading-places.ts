@@ -1,3 +1,5 @@
+import type { Rng } from './demo-random.ts';
+
 /**
  * The geography the trading plan writes about: each demo center's districts (with their GB/T 2260 codes,
  * which become `project.region`), towns, roads and rivers, and the public bodies that tender there.
@@ -126,6 +128,20 @@ export function getTradingArea(centerCode: string): TradingArea {
   return area;
 }
 
+/** A street address in the center's city (the province's firms and bodies sit in 长沙). */
+export function streetAddress(rng: Rng, centerCode: string): string {
+  const area = getTradingArea(centerCode === 'hn' ? 'cs' : centerCode);
+  const urban = area.districts.filter((x) => x.isUrban);
+  const district = rng.pick(urban.length > 0 ? urban : area.districts);
+  return `${districtFullName(area, district)}${rng.pick(area.roads)}${rng.int(1, 599)}号`;
+}
+
+/** The demo center whose city a region code lies in; elsewhere (湘潭, out of province …) 长沙. */
+export function centerOfRegion(regionCode: string): string {
+  if (regionCode === '430582') return 'sd';
+  return { '4301': 'cs', '4302': 'zz', '4305': 'sy' }[regionCode.slice(0, 4)] ?? 'cs';
+}
+
 /** 邵阳市北塔区 for an urban district, 隆回县 for a county; 邵东市 stays itself. */
 export function districtFullName(area: TradingArea, district: District): string {
   if (area.centerCode === 'hn' || district.name === area.city) return district.name;
@@ -135,7 +151,7 @@ export function districtFullName(area: TradingArea, district: District): string 
 /** Which kind of public body a tenderer is: it decides the first two characters of its credit code. */
 export type UnitKind = 'agency' | 'institution' | 'enterprise';
 
-export type Sector = 'transport' | 'urban' | 'water' | 'education' | 'health' | 'government' | 'security' | 'data' | 'agriculture' | 'land' | 'assets' | 'medicine' | 'soe';
+export type Sector = 'transport' | 'urban' | 'city_services' | 'water' | 'education' | 'health' | 'government' | 'security' | 'data' | 'agriculture' | 'land' | 'assets' | 'medicine' | 'soe';
 
 export type TendererSpec = { name: string; kind: UnitKind; sector: Sector; regionCode: string; district: District };
 
@@ -147,7 +163,7 @@ const CITY_DEPTS: readonly [string, Sector][] = [
   ['教育局', 'education'],
   ['卫生健康委员会', 'health'],
   ['公安局', 'security'],
-  ['城市管理和综合执法局', 'urban'],
+  ['城市管理和综合执法局', 'city_services'],
   ['农业农村局', 'agriculture'],
   ['机关事务管理局', 'government'],
   ['数据资源局', 'data'],
@@ -162,7 +178,7 @@ const DISTRICT_DEPTS: readonly [string, Sector][] = [
   ['教育局', 'education'],
   ['卫生健康局', 'health'],
   ['农业农村局', 'agriculture'],
-  ['城市管理和综合执法局', 'urban'],
+  ['城市管理和综合执法局', 'city_services'],
   ['机关事务服务中心', 'government'],
 ];
 

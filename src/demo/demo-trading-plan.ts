@@ -5,7 +5,7 @@ import type { NoticeContext } from './demo-trading-bodies.ts';
 import { dayFromString, dayParts, isWorkday, momentKey, momentToIso } from './demo-trading-dates.ts';
 import { planLifecycle, type Fate, type PlannedNotice, type PlannedRegistration } from './demo-trading-lifecycle.ts';
 import { AGENT_SPECS, createFirms, enterpriseCreditCode, officePhone, weighted, type AgentSpec, type BidderKind, type Firm } from './demo-trading-names.ts';
-import { districtFullName, getTradingArea, tenderersOf } from './demo-trading-places.ts';
+import { districtFullName, getTradingArea, streetAddress, tenderersOf } from './demo-trading-places.ts';
 import { draftProject, type ProjectDraft } from './demo-trading-projects.ts';
 import { createRng, seedOf, type Rng } from './demo-random.ts';
 import { personNames } from './demo-text.ts';
@@ -34,15 +34,16 @@ const PROJECTS_PER_YEAR = 900;
 const CENTER_SHARE: Record<string, number> = { hn: 0.29, cs: 0.28, zz: 0.18, sy: 0.165, sd: 0.085 };
 
 /**
- * Category mix per center. Weighted by the centers' shares, the mix is the Shaoyang yardstick (2018: of
- * 1,016 deals, 686 works, 247 procurement, 66 land and mining, 17 state assets).
+ * Category mix per center. Weighted by the centers' shares, the mix of awarded projects is the Shaoyang
+ * yardstick (2018: of 1,016 deals, 686 works, 247 procurement, 66 land and mining, 17 state assets); land
+ * is drawn a little more often because more of its sales fail (流拍) or are still running at endDate.
  */
 const CATEGORY_MIX: Record<string, readonly [Category, number][]> = {
-  hn: [['works', 0.7], ['procurement', 0.22], ['land_mining', 0.04], ['state_assets', 0.02], ['medicine', 0.015], ['other', 0.005]],
-  cs: [['works', 0.64], ['procurement', 0.27], ['land_mining', 0.065], ['state_assets', 0.015], ['medicine', 0.005], ['other', 0.005]],
-  zz: [['works', 0.66], ['procurement', 0.24], ['land_mining', 0.08], ['state_assets', 0.015], ['other', 0.005]],
-  sy: [['works', 0.67], ['procurement', 0.235], ['land_mining', 0.075], ['state_assets', 0.015], ['other', 0.005]],
-  sd: [['works', 0.68], ['procurement', 0.22], ['land_mining', 0.08], ['state_assets', 0.015], ['other', 0.005]],
+  hn: [['works', 0.7], ['procurement', 0.215], ['land_mining', 0.045], ['state_assets', 0.02], ['medicine', 0.015], ['other', 0.005]],
+  cs: [['works', 0.64], ['procurement', 0.26], ['land_mining', 0.075], ['state_assets', 0.015], ['medicine', 0.005], ['other', 0.005]],
+  zz: [['works', 0.66], ['procurement', 0.23], ['land_mining', 0.09], ['state_assets', 0.015], ['other', 0.005]],
+  sy: [['works', 0.67], ['procurement', 0.225], ['land_mining', 0.085], ['state_assets', 0.015], ['other', 0.005]],
+  sd: [['works', 0.68], ['procurement', 0.21], ['land_mining', 0.09], ['state_assets', 0.015], ['other', 0.005]],
 };
 
 /** Tendering is slow around the Spring Festival and busiest before the year closes. */
@@ -61,55 +62,84 @@ const RELATED: Partial<Record<BidderKind, readonly BidderKind[]>> = { building: 
 export function planDemoTrading(opts: { seed: number; endDate: string; scale?: number }): DemoTradingPlan {
   const seed = opts.seed >>> 0;
   const endDay = dayFromString(opts.endDate);
-  const endKey = endDay * 1440;
   const rngFor = (key: string): Rng => createRng((seed ^ seedOf(key)) >>> 0);
-  const firms = createFirms(seed);
-  const agents = AGENT_SPECS.map((spec) => agentFirm(spec, rngFor(`agent:${spec.key}`)));
-  const staff = new Map(AGENT_SPECS.map((spec) => [spec.key, agentStaff(spec, rngFor(`staff:${spec.key}`))]));
-
+  const year: Year = {
+    rngFor,
+    firms: createFirms(seed),
+    staff: new Map(AGENT_SPECS.map((spec) => [spec.key, agentStaff(spec, rngFor(`staff:${spec.key}`))])),
+    startDay: startDayPicker(endDay),
+    endKey: endDay * 1440,
+    notices: [],
+    registrations: [],
+  };
   const total = Math.max(5, Math.round(PROJECTS_PER_YEAR * (opts.scale ?? 1)));
-  const centerCodes = CENTER_PROFILES.map((p) => p.code);
-  const perCenter = allocate(total, centerCodes.map((c) => CENTER_SHARE[c] ?? 0.1));
-  const notices: { projectIndex: number; draft: ProjectDraft; notice: PlannedNotice }[] = [];
-  const registrations: { projectKey: string; r: PlannedRegistration }[] = [];
-  const days = startDayPicker(endDay);
-  let projectIndex = 0;
+  const perCenter = allocate(total, CENTER_PROFILES.map((p) => CENTER_SHARE[p.code] ?? 0.1));
+  CENTER_PROFILES.forEach((profile, i) => planCenter(year, { profile, count: perCenter[i] ?? 0 }));
 
-  CENTER_PROFILES.forEach((profile, ci) => {
-    const code = profile.code;
-    const area = getTradingArea(code);
-    const tenderers = tenderersOf(area);
-    const mix = CATEGORY_MIX[code] ?? CATEGORY_MIX.sy ?? [];
-    const counts = allocate(perCenter[ci] ?? 0, mix.map(([, w]) => w));
-    const dice = rngFor(`center:${code}`);
-    const centerAgents = AGENT_SPECS.filter((a) => a.centerCode === code);
-    const slots = mix
-      .flatMap(([category], k) => Array.from({ length: counts[k] ?? 0 }, () => ({ category, startDay: days(dice), agent: weightedAgent(dice, centerAgents) })))
-      .sort((a, b) => a.startDay - b.startDay);
-    const serials = new Map<string, number>();
-    const next = (key: string) => {
-      const n = (serials.get(key) ?? 0) + 1;
-      serials.set(key, n);
-      return n;
-    };
-    slots.forEach((slot, n) => {
-      const key = `${code}-${String(n + 1).padStart(4, '0')}`;
-      const rng = rngFor(`project:${key}`);
-      const year = dayParts(slot.startDay).y;
-      const draft = draftProject({ rng, key, area, agent: slot.agent, category: slot.category, startDay: slot.startDay, year, tenderers, landSerial: slot.category === 'land_mining' ? next(`land:${year}`) : 0 });
-      draft.input.projectNo = projectNo({ draft, year, serial: next(`${draft.agent.key}:${year}:${isSaleCategory(slot.category) ? slot.category : 'tender'}`) });
-      const ctx = noticeContext({ draft, profile, rng, year, agentStaff: staff.get(slot.agent.key) ?? [] });
-      const fate = pickFate(rng, draft);
-      const life = planLifecycle({ rng, ctx, pool: poolFor(firms, draft), fate });
-      for (const notice of life.notices) if (momentKey(notice.at) < endKey) notices.push({ projectIndex, draft, notice });
-      for (const r of life.registrations) if (momentKey(r.at) < endKey) registrations.push({ projectKey: key, r });
-      projectIndex++;
-    });
+  year.registrations.sort((a, b) => momentKey(a.r.at) - momentKey(b.r.at) || (a.projectKey < b.projectKey ? -1 : a.projectKey > b.projectKey ? 1 : 0));
+  return {
+    agents: AGENT_SPECS.map((spec) => agentFirm(spec, rngFor(`agent:${spec.key}`))),
+    submissions: toSubmissions(year.notices),
+    registrations: year.registrations.map(({ projectKey, r }) => ({ projectKey, kind: r.kind, bidderName: r.bidderName, creditCode: r.creditCode, at: momentToIso(r.at), ...(r.amountFen !== undefined ? { amountFen: r.amountFen } : {}) })),
+  };
+}
+
+type PlannedEntry = { order: number; draft: ProjectDraft; notice: PlannedNotice };
+
+/** What the centers' planning shares: the dice, the parties, the calendar, and the output so far. */
+type Year = {
+  rngFor: (key: string) => Rng;
+  firms: readonly Firm[];
+  staff: ReadonlyMap<string, readonly Contact[]>;
+  startDay: (rng: Rng) => number;
+  endKey: number;
+  notices: PlannedEntry[];
+  registrations: { projectKey: string; r: PlannedRegistration }[];
+};
+
+/** A center's projects: categories by its mix, start days by season, numbered in the order they open. */
+function planCenter(year: Year, o: { profile: CenterProfile; count: number }): void {
+  const code = o.profile.code;
+  const area = getTradingArea(code);
+  const tenderers = tenderersOf(area);
+  const mix = CATEGORY_MIX[code] ?? CATEGORY_MIX.sy ?? [];
+  const counts = allocate(o.count, mix.map(([, w]) => w));
+  const dice = year.rngFor(`center:${code}`);
+  const centerAgents = AGENT_SPECS.filter((a) => a.centerCode === code);
+  const slots = mix
+    .flatMap(([category], k) => Array.from({ length: counts[k] ?? 0 }, () => ({ category, startDay: year.startDay(dice), agent: weightedAgent(dice, centerAgents) })))
+    .sort((a, b) => a.startDay - b.startDay);
+  const serials = new Map<string, number>();
+  const next = (key: string) => {
+    const n = (serials.get(key) ?? 0) + 1;
+    serials.set(key, n);
+    return n;
+  };
+  const names = new Set<string>();
+  slots.forEach((slot, n) => {
+    const key = `${code}-${String(n + 1).padStart(4, '0')}`;
+    const rng = year.rngFor(`project:${key}`);
+    const y = dayParts(slot.startDay).y;
+    const input = { rng, key, area, agent: slot.agent, category: slot.category, startDay: slot.startDay, year: y, tenderers, landSerial: slot.category === 'land_mining' ? next(`land:${y}`) : 0 };
+    // A center does not run two procedures of the same name in a year: draw again, else number the batch.
+    let draft = draftProject(input);
+    for (let tries = 0; tries < 8 && names.has(draft.input.name); tries++) draft = draftProject(input);
+    if (names.has(draft.input.name)) renameProject(draft, `${draft.input.name}（${y}年第${next(`name:${draft.input.name}`) + 1}批）`);
+    names.add(draft.input.name);
+    draft.input.projectNo = projectNo({ draft, year: y, serial: next(`${draft.agent.key}:${y}:${isSaleCategory(slot.category) ? slot.category : 'tender'}`) });
+    const ctx = noticeContext({ draft, profile: o.profile, rng, year: y, agentStaff: year.staff.get(slot.agent.key) ?? [] });
+    const life = planLifecycle({ rng, ctx, pool: poolFor(year.firms, draft), fate: pickFate(rng, draft) });
+    const order = year.notices.length;
+    for (const notice of life.notices) if (momentKey(notice.at) < year.endKey) year.notices.push({ order, draft, notice });
+    for (const r of life.registrations) if (momentKey(r.at) < year.endKey) year.registrations.push({ projectKey: key, r });
   });
+}
 
-  notices.sort((a, b) => momentKey(a.notice.at) - momentKey(b.notice.at) || a.projectIndex - b.projectIndex);
+/** Time order, seq numbers, and each amendment's link to its tender notice. */
+function toSubmissions(entries: PlannedEntry[]): DemoSubmission[] {
+  const sorted = [...entries].sort((a, b) => momentKey(a.notice.at) - momentKey(b.notice.at) || a.order - b.order);
   const tenderSeq = new Map<string, number>();
-  const submissions = notices.map(({ draft, notice }, i): DemoSubmission => {
+  return sorted.map(({ draft, notice }, i): DemoSubmission => {
     const seq = i + 1;
     const isOpening = notice.type === 'tender_notice';
     if (isOpening) tenderSeq.set(draft.key, seq);
@@ -124,12 +154,6 @@ export function planDemoTrading(opts: { seed: number; endDate: string; scale?: n
     };
     return { seq, at: momentToIso(notice.at), centerCode: draft.centerCode, agentKey: draft.agent.key, projectKey: draft.key, submission, ...(amendsSeq !== undefined ? { amendsSeq } : {}) };
   });
-  registrations.sort((a, b) => momentKey(a.r.at) - momentKey(b.r.at) || (a.projectKey < b.projectKey ? -1 : a.projectKey > b.projectKey ? 1 : 0));
-  return {
-    agents,
-    submissions,
-    registrations: registrations.map(({ projectKey, r }) => ({ projectKey, kind: r.kind, bidderName: r.bidderName, creditCode: r.creditCode, at: momentToIso(r.at), ...(r.amountFen !== undefined ? { amountFen: r.amountFen } : {}) })),
-  };
 }
 
 /** The project an opening notice creates, field by field so nothing internal rides along. */
@@ -144,20 +168,35 @@ function projectInput(draft: ProjectDraft): ProjectInput {
     tendererCreditCode: i.tendererCreditCode,
     budgetFen: i.budgetFen,
     isMandatoryTendering: i.isMandatoryTendering,
-    region: i.region,
+    // The submission names the place; the administrative code stays internal to the plan.
+    region: regionName(draft),
     lots: i.lots.map((l) => ({ lotNo: l.lotNo, name: l.name, budgetFen: l.budgetFen })),
   };
+}
+
+function regionName(draft: ProjectDraft): string {
+  const district = draft.area.districts.find((x) => x.code === draft.input.region);
+  return district ? districtFullName(draft.area, district) : draft.area.city;
+}
+
+function renameProject(draft: ProjectDraft, name: string): void {
+  const old = draft.input.name;
+  draft.input.name = name;
+  for (const lot of draft.input.lots) if (lot.name === old) lot.name = name;
 }
 
 function isSaleCategory(category: Category): boolean {
   return category === 'land_mining' || category === 'state_assets';
 }
 
-/** About 6 % end without an award: 2.5 % terminated before the deadline, 3.5 % failed at the opening. */
+/**
+ * About 6 % end without an award: 3 % terminated before the deadline, 4 % failed at the opening (a little
+ * over 6 %, because some of those endings fall after endDate).
+ */
 function pickFate(rng: Rng, draft: ProjectDraft): Fate {
   const x = rng.next();
-  if (x < 0.025) return 'terminated';
-  if (x < 0.06) return draft.input.method === 'single_source' ? 'terminated' : 'failed';
+  if (x < 0.03) return 'terminated';
+  if (x < 0.07) return draft.input.method === 'single_source' ? 'terminated' : 'failed';
   return 'awarded';
 }
 
@@ -175,8 +214,10 @@ function poolFor(firms: readonly Firm[], draft: ProjectDraft): Firm[] {
   // Local firms first: a county project draws mostly from its own city's firms.
   const prefix = draft.input.region.slice(0, 4);
   const local = main.filter((f) => f.regionCode.startsWith(prefix) || f.regionCode === '430100');
+  // Related trades (a municipal contractor on a building job) only fill up a thin field.
   const related = firms.filter((f) => f.kind !== draft.bidderKind && kinds.includes(f.kind));
-  const pool = [...new Set([...local, ...main, ...related.slice(0, 6)])];
+  const pool = [...new Set([...local, ...main])];
+  pool.push(...related.slice(0, Math.max(0, 12 - pool.length)));
   return pool.length >= 3 ? pool : firms.filter((f) => f.kind === 'building');
 }
 
@@ -207,18 +248,13 @@ function noticeContext(o: { draft: ProjectDraft; profile: CenterProfile; rng: Rn
     rng,
     year: o.year,
     agentName: draft.agent.name,
-    agentAddress: address(createRng(`agent-address:${draft.agent.key}`), draft.agent.centerCode === 'hn' ? 'cs' : draft.agent.centerCode),
+    agentAddress: streetAddress(createRng(`agent-address:${draft.agent.key}`), draft.agent.centerCode),
     contact,
     tendererContact: { name: tendererPerson, phone: officePhone(tr, draft.centerCode) },
-    tendererAddress: address(tr, draft.centerCode),
+    tendererAddress: streetAddress(tr, draft.centerCode),
   };
 }
 
-function address(rng: Rng, centerCode: string): string {
-  const area = getTradingArea(centerCode === 'hn' ? 'cs' : centerCode);
-  const district = rng.pick(area.districts.filter((d) => d.isUrban).concat(area.districts.slice(0, 1)));
-  return `${districtFullName(area, district)}${rng.pick(area.roads)}${rng.int(1, 599)}号`;
-}
 
 /** Draws working days of the year before `endDay`, weighted by month. */
 function startDayPicker(endDay: number): (rng: Rng) => number {

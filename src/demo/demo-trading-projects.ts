@@ -49,8 +49,8 @@ export type ProjectDraft = {
 
 /** Which tenderers (by sector) own which categories, with weights. */
 const SECTOR_WEIGHTS: Record<Category, readonly [Sector, number][]> = {
-  works: [['urban', 30], ['transport', 22], ['water', 18], ['education', 12], ['health', 10], ['government', 6], ['agriculture', 2]],
-  procurement: [['education', 22], ['health', 22], ['government', 16], ['urban', 12], ['security', 10], ['data', 8], ['transport', 6], ['agriculture', 4]],
+  works: [['urban', 24], ['city_services', 6], ['transport', 22], ['water', 18], ['education', 12], ['health', 10], ['government', 6], ['agriculture', 2]],
+  procurement: [['education', 22], ['health', 22], ['government', 16], ['city_services', 12], ['security', 10], ['data', 8], ['transport', 6], ['agriculture', 4]],
   land_mining: [['land', 1]],
   state_assets: [['assets', 3], ['government', 1]],
   medicine: [['medicine', 1]],
@@ -68,7 +68,7 @@ export function draftProject(opts: { rng: Rng; key: string; area: TradingArea; a
   const district = siteOf(rng, { area, tenderer });
   const full = area.centerCode === 'hn' ? rng.pick(district.towns) : districtFullName(area, district);
   const town = area.centerCode === 'hn' ? full : rng.pick(district.towns);
-  const c: SubjectContext = { rng, area, district, full, town, tenderer, year: opts.year };
+  const c: SubjectContext = { rng, area, district, full, town, tenderer, year: opts.year, wan: 0 };
   const base = {
     key: opts.key,
     centerCode: area.centerCode,
@@ -96,7 +96,7 @@ function siteOf(rng: Rng, o: { area: TradingArea; tenderer: TendererSpec }): Dis
   const { area, tenderer } = o;
   const isAreaWide = tenderer.district.code === area.cityCode || area.centerCode === 'hn';
   if (!isAreaWide) return tenderer.district;
-  const spread: readonly Sector[] = ['transport', 'water', 'agriculture', 'land', 'urban', 'assets'];
+  const spread: readonly Sector[] = ['transport', 'water', 'agriculture', 'land', 'urban', 'city_services', 'assets'];
   if (spread.includes(tenderer.sector)) return rng.pick(area.districts);
   if (area.centerCode === 'hn') return tenderer.district;
   const urban = area.districts.filter((x) => x.isUrban);
@@ -116,7 +116,6 @@ function pickTenderer(rng: Rng, opts: { tenderers: readonly TendererSpec[]; cate
 function draftWorks(c: SubjectContext, common: Common): Drafted {
   const { rng, area } = c;
   const kind = weighted(rng, [['construction', 72], ['supervision', 14], ['design', 6], ['epc', 8]] as const)[0];
-  const s = area.centerCode === 'hn' ? provinceWorksSubject(c) : worksSubject(c);
   const [minWan, maxWan] = WORKS_RANGE_WAN[area.centerCode] ?? [50, 20000];
   const range: Record<WorksKind, readonly [number, number]> = {
     construction: [minWan, maxWan],
@@ -126,6 +125,9 @@ function draftWorks(c: SubjectContext, common: Common): Drafted {
   };
   const [lo, hi] = range[kind];
   const budgetFen = Math.round(logUniform(rng, lo, hi) * 10_000 * 100) + rng.int(0, 99);
+  // The scope describes the works themselves: a supervision fee is about 2 % of them, a design fee 3 %.
+  const worksWan = budgetFen / 1_000_000 / (kind === 'supervision' ? 0.02 : kind === 'design' ? 0.03 : 1);
+  const s = area.centerCode === 'hn' ? provinceWorksSubject({ ...c, wan: worksWan }) : worksSubject({ ...c, wan: worksWan });
   const suffix = { construction: '施工', supervision: '监理', design: '勘察设计', epc: '设计施工总承包（EPC）' }[kind];
   const name = `${s.subject}${suffix}`;
   const lotCount = kind === 'construction' && budgetFen >= 3000_0000_00 && rng.chance(0.35) ? rng.int(2, 3) : 1;
@@ -146,8 +148,10 @@ function draftWorks(c: SubjectContext, common: Common): Drafted {
   const ratio = rng.pick([0.005, 0.01, 0.015, 0.02]);
   const minLot = Math.min(...lots.map((l) => l.budgetFen ?? budgetFen));
   const depositFen = Math.max(100_000, Math.floor(Math.min(minLot * ratio, kind === 'construction' || kind === 'epc' ? 80_0000_00 : 10_0000_00) / 100_000) * 100_000);
-  const approvalNo = `${APPROVERS[area.centerCode] ?? '湘发改投资'}〔${c.year}〕${rng.int(8, 420)}号`;
-  const approver = area.centerCode === 'hn' ? '湖南省发展和改革委员会' : area.centerCode === 'sd' ? '邵东市发展和改革局' : `${area.city}发展和改革委员会`;
+  // District projects are approved by the district's 发展和改革局, the others by the city's (or the province's).
+  const isDistrict = area.centerCode !== 'hn' && area.centerCode !== 'sd' && c.tenderer.district.code !== area.cityCode;
+  const approvalNo = `${isDistrict ? `${c.tenderer.district.name.replace(/(区|县|市)$/, '')}发改` : (APPROVERS[area.centerCode] ?? '湘发改投资')}〔${c.year}〕${rng.int(8, 420)}号`;
+  const approver = isDistrict ? `${districtFullName(area, c.tenderer.district)}发展和改革局` : area.centerCode === 'hn' ? '湖南省发展和改革委员会' : area.centerCode === 'sd' ? '邵东市发展和改革局' : `${area.city}发展和改革委员会`;
   return {
     input: { ...common, name, method: 'open_tender', budgetFen, isMandatoryTendering, lots },
     worksKind: kind,
@@ -170,7 +174,7 @@ function draftProcurement(c: SubjectContext, common: Common, s: ProcurementSubje
   const wan = logUniform(rng, Math.min(s.minWan, cap / 2), Math.min(s.maxWan, cap));
   const budgetFen = (rng.chance(0.7) ? Math.round(wan) * 10_000 : Math.round(wan * 10) * 1000) * 100;
   const threshold = (OPEN_TENDER_THRESHOLD_WAN[area.centerCode] ?? 200) * 1_000_000;
-  const method = choose(rng, { category: common.category, budgetFen, threshold, isService: s.isService });
+  const method = choose(rng, { category: common.category, budgetFen, threshold, isService: s.isService, canBeSoleSource: s.canBeSoleSource === true });
   const year = rng.chance(s.isService ? 0.6 : 0.3) ? `${c.year}年${s.isService ? '度' : ''}` : '';
   const owner = common.category === 'medicine' ? '' : common.tendererName;
   const name = common.category === 'medicine' ? s.subject : `${owner}${year}${s.subject}${s.subject.endsWith('采购') ? '' : '采购'}项目`;
@@ -189,7 +193,12 @@ function draftProcurement(c: SubjectContext, common: Common, s: ProcurementSubje
     isService: s.isService,
     location: `${c.full}${area.centerCode === 'hn' ? '' : c.town}`,
     scope: `${s.items.join('、')}等，具体详见${method === 'open_tender' ? '招标' : '采购'}文件第三章“采购需求”`,
-    period: s.isService ? `服务期限：${rng.pick(['1年', '2年', '3年'])}（合同一年一签）` : `合同签订后${rng.pick([30, 45, 60, 90])}日内完成供货、安装及调试`,
+    period:
+      common.category === 'medicine'
+        ? '采购周期：2年（按医疗机构实际采购量结算）'
+        : s.isService
+          ? `服务期限：${rng.pick(['1年', '2年', '3年'])}（合同一年一签）`
+          : `合同签订后${rng.pick([30, 45, 60, 90])}日内完成供货、安装及调试`,
     qualification: `1.满足《中华人民共和国政府采购法》第二十二条规定；2.落实政府采购政策需满足的资格要求：${rng.chance(0.5) ? '本项目专门面向中小企业采购' : '无'}；3.本项目的特定资格要求：${specific}`,
     funding: common.category === 'other' ? '企业自有资金' : '财政性资金',
     depositFen: depositFen === null ? null : Math.min(depositFen, Math.floor(minLot * 0.02)),
@@ -197,11 +206,12 @@ function draftProcurement(c: SubjectContext, common: Common, s: ProcurementSubje
   };
 }
 
-function choose(rng: Rng, opts: { category: Category; budgetFen: number; threshold: number; isService: boolean }): Method {
+function choose(rng: Rng, opts: { category: Category; budgetFen: number; threshold: number; isService: boolean; canBeSoleSource: boolean }): Method {
   if (opts.category === 'medicine') return 'open_tender';
   if (opts.category === 'other') return weighted(rng, [['open_tender', 45], ['competitive_negotiation', 30], [opts.isService ? 'competitive_consultation' : 'inquiry', 25]] as const)[0];
-  if (opts.budgetFen >= opts.threshold) return weighted(rng, [['open_tender', 92], ['competitive_consultation', 5], ['single_source', 3]] as const)[0];
-  return weighted(rng, [['competitive_consultation', 58], [opts.isService ? 'competitive_consultation' : 'inquiry', 18], ['competitive_negotiation', 12], ['single_source', 7], ['open_tender', 5]] as const)[0];
+  const sole = opts.canBeSoleSource ? 'single_source' : 'competitive_negotiation';
+  if (opts.budgetFen >= opts.threshold) return weighted(rng, [['open_tender', 88], ['competitive_consultation', 5], [sole, 7]] as const)[0];
+  return weighted(rng, [['competitive_consultation', 55], [opts.isService ? 'competitive_consultation' : 'inquiry', 18], ['competitive_negotiation', 10], [sole, 12], ['open_tender', 5]] as const)[0];
 }
 
 function draftLand(c: SubjectContext, common: Common, serial: number): Drafted {
@@ -275,7 +285,7 @@ function draftAsset(c: SubjectContext, common: Common): Drafted {
   };
 }
 
-export function logUniform(rng: Rng, min: number, max: number): number {
+function logUniform(rng: Rng, min: number, max: number): number {
   if (max <= min) return min;
   return Math.exp(Math.log(min) + rng.next() * (Math.log(max) - Math.log(min)));
 }

@@ -139,8 +139,9 @@ export function contractText(ctx: NoticeContext, o: { winner: Winner; contractNo
   const i = d.input;
   const r = roleWords(ctx);
   const lot = i.lots.length > 1 ? i.lots.find((l) => l.lotNo === o.winner.lotNo) : undefined;
-  const name = `${i.name}${lot ? `（${lot.name}）` : ''}${d.land ? '出让合同' : '合同'}`;
-  const basis = d.land ? '《招标拍卖挂牌出让国有建设用地使用权规定》' : i.category === 'works' ? '《湖南省公共资源交易项目履约信息公开办法》' : '《中华人民共和国政府采购法实施条例》第五十条';
+  const name = d.land ? `${i.name.replace(/(挂牌|拍卖)出让$/, '')}出让合同` : `${i.name}${lot ? `（${lot.name}）` : ''}合同`;
+  const parties = i.category === 'works' ? ['发包人', '承包人'] : d.land ? ['出让人（甲方）', '受让人（乙方）'] : i.category === 'state_assets' ? ['转让方（甲方）', '受让方（乙方）'] : ['采购人（甲方）', '供应商（乙方）'];
+  const basis = i.category === 'state_assets' ? '《企业国有资产交易监督管理办法》' : d.land ? (d.land.isMining ? '《矿业权出让交易规则》' : '《招标拍卖挂牌出让国有建设用地使用权规定》') : i.category === 'works' ? '《湖南省公共资源交易项目履约信息公开办法》' : '《中华人民共和国政府采购法实施条例》第五十条';
   const body = [
     p(`根据${basis}的规定，${i.tendererName}与${o.winner.name}已于${cnDay(o.signedOn)}签订${name}，现将合同主要信息公告如下：`),
     h3('一、合同编号'),
@@ -150,7 +151,7 @@ export function contractText(ctx: NoticeContext, o: { winner: Winner; contractNo
     h3('三、项目编号及名称'),
     p(`${i.projectNo}，${i.name}`),
     h3('四、合同主体'),
-    ul([`${r.owner === '招标人' ? '发包人' : r.owner === '采购人' ? '采购人（甲方）' : `${r.owner}（甲方）`}：${i.tendererName}，地址：${ctx.tendererAddress}，联系方式：${ctx.tendererContact.phone}`, `${d.land ? '受让人' : r.owner === '招标人' ? '承包人' : '供应商（乙方）'}：${o.winner.name}`]),
+    ul([`${parties[0]}：${i.tendererName}，地址：${ctx.tendererAddress}，联系方式：${ctx.tendererContact.phone}`, `${parties[1]}：${o.winner.name}`]),
     h3('五、合同主要信息'),
     ul([
       `主要标的：${d.scope}`,
@@ -165,7 +166,7 @@ export function contractText(ctx: NoticeContext, o: { winner: Winner; contractNo
     h3('七、合同公告日期'),
     p(cnDay(o.day)),
     h3('八、其他补充事宜'),
-    p(`${d.land ? '受让人应按出让合同约定的开竣工时间进行开发建设。' : '合同履行完毕后，由' + (r.owner === '招标人' ? '发包人' : '采购人') + '按合同约定组织验收，验收结果将另行公开。'}合同全文详见附件（已按规定对涉及商业秘密的内容作删除处理）。如对合同公告有疑问，请联系${ctx.contact.name}，电话${ctx.contact.phone}。`),
+    p(`${d.land ? (d.land.isMining ? '受让人应按经批准的矿产资源开发利用方案和矿山地质环境保护与土地复垦方案进行开采。' : '受让人应按出让合同约定的开竣工时间进行开发建设。') : '合同履行完毕后，由' + (r.owner === '招标人' ? '发包人' : '采购人') + '按合同约定组织验收，验收结果将另行公开。'}合同全文详见附件（已按规定对涉及商业秘密的内容作删除处理）。如对合同公告有疑问，请联系${ctx.contact.name}，电话${ctx.contact.phone}。`),
   ];
   return { title: `${i.name}${lot ? `（${lot.name}）` : ''}合同公告`, bodyHtml: body.join('\n') };
 }

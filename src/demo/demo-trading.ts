@@ -1,5 +1,5 @@
 import { insertGrant, insertUser } from '../accounts/accounts.repo.ts';
-import { SYSTEM_ACTOR, type Actor } from '../audit/audit.service.ts';
+import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/audit.service.ts';
 import { updateCenter } from '../centers/centers.repo.ts';
 import { findColumnBySlug, updateColumn } from '../content/columns.repo.ts';
 import type { AppContext } from '../platform/context.ts';
@@ -22,12 +22,15 @@ const PUBLISH_THEN_INSPECT: Record<string, readonly Category[]> = { hn: ['works'
 
 export type DemoTradingSummary = { agents: number; submitted: number; published: number; held: number; ms: number };
 
+export type DemoTradingReplay = (opts: { signal: AbortSignal; onProgress?: (done: number, total: number) => void }) => Promise<DemoTradingSummary>;
+
 /**
- * A year of trading for the demo province, replayed through the real submission path (parsing, statutory
- * checks, the publishing transaction and its log) with the clock set to each notice's time.
+ * A year of trading for the demo province: the agent firms and their staff now (so their accounts can be
+ * printed), and a replay of every notice through the real submission path (parsing, statutory checks, the
+ * publishing transaction and its log) with the clock set to each notice's time. PGlite needs ~30 ms a
+ * notice, so the server runs the replay in the background after it starts listening.
  */
-export async function seedDemoTrading(ctx: AppContext, opts: { sites: Map<string, DemoSite>; passwordHash: string; scale?: number }): Promise<{ summary: DemoTradingSummary; users: CreatedUser[] }> {
-  const started = performance.now();
+export async function prepareDemoTrading(ctx: AppContext, opts: { sites: Map<string, DemoSite>; passwordHash: string; scale?: number }): Promise<{ users: CreatedUser[]; replay: DemoTradingReplay }> {
   const now = ctx.clock();
   const plan = planDemoTrading({ seed: 2026, endDate: formatDate(now), scale: opts.scale ?? 1 });
   const users: CreatedUser[] = [];
@@ -58,12 +61,23 @@ export async function seedDemoTrading(ctx: AppContext, opts: { sites: Map<string
     }
   });
   ctx.centers.invalidate();
+  const replay: DemoTradingReplay = (r) => replayYear(ctx, { ...opts, plan, firms, now, ...r });
+  return { users, replay };
+}
 
+async function replayYear(
+  ctx: AppContext,
+  opts: { sites: Map<string, DemoSite>; plan: ReturnType<typeof planDemoTrading>; firms: Map<string, { firm: AgentFirm; userId: number; actor: Actor }>; now: Date; signal: AbortSignal; onProgress?: ((done: number, total: number) => void) | undefined },
+): Promise<DemoTradingSummary> {
+  const { plan, firms, now } = opts;
+  const started = performance.now();
   const projectIds = new Map<string, number>();
   const noticeIds = new Map<number, number>();
   let published = 0;
   let held = 0;
-  for (const item of plan.submissions) {
+  for (const [i, item] of plan.submissions.entries()) {
+    if (opts.signal.aborted) throw new Error('demo trading replay stopped');
+    if (i % 250 === 0) opts.onProgress?.(i, plan.submissions.length);
     const agent = firms.get(item.agentKey);
     if (!agent) continue;
     const at = new Date(item.at);
@@ -95,8 +109,14 @@ export async function seedDemoTrading(ctx: AppContext, opts: { sites: Map<string
       await upsertPolicy(ctx.db, { centerId: site.demo.center.id, category, inspectionMode: categories.includes(category) ? 'publish_then_inspect' : 'review_first', ruleSeverity: category === 'land_mining' ? { deposit_max_2pct: 'off' } : {} });
     }
   }
-  return { summary: { agents: firms.size, submitted: plan.submissions.length, published, held, ms: Math.round(performance.now() - started) }, users };
+  const summary = { agents: firms.size, submitted: plan.submissions.length, published, held, ms: Math.round(performance.now() - started) };
+  await ctx.db.transaction(async (tx) => recordAudit(tx, SYSTEM_ACTOR, { action: DEMO_TRADING_DONE, centerId: null, targetType: 'system', targetId: 'demo', details: summary }));
+  ctx.notifyOutbox();
+  return summary;
 }
+
+/** The audit action written when the replay finished; its absence means an interrupted replay. */
+export const DEMO_TRADING_DONE = 'demo.trading_seeded';
 
 /** Older notices were patrolled: passed, a few sent back for correction; the last days are still pending. */
 async function settleInspections(ctx: AppContext, sites: Map<string, DemoSite>, now: Date): Promise<void> {

@@ -8,7 +8,7 @@ import { writePublishedHistory, type DemoSite } from './demo-articles.ts';
 import { createDemoCenters } from './demo-centers.ts';
 import { createDemoColumns } from './demo-columns.ts';
 import { planArticles } from './demo-plan.ts';
-import { seedDemoTrading } from './demo-trading.ts';
+import { prepareDemoTrading, type DemoTradingReplay } from './demo-trading.ts';
 import { createDemoStaff, type CreatedUser } from './demo-users.ts';
 import { writeWorkInProgress } from './demo-workflow.ts';
 
@@ -19,7 +19,7 @@ export type DemoCredential = { username: string; password: string; displayName: 
  * two years of published information replayed through the real publishing path. The content is the same
  * for the same clock; the shared password and the TOTP secrets are new on every run.
  */
-export async function seedDemo(ctx: AppContext, opts: { articlesPerCenter?: number; tradingScale?: number } = {}): Promise<DemoCredential[]> {
+export async function seedDemo(ctx: AppContext, opts: { articlesPerCenter?: number; tradingScale?: number } = {}): Promise<{ credentials: DemoCredential[]; replayTrading: DemoTradingReplay }> {
   if (await hasAnyCenter(ctx.db)) throw new Error('seedDemo needs an empty database: centers already exist');
   const password = newDemoPassword();
   // scrypt is deliberately slow: hash once, share the hash.
@@ -42,11 +42,12 @@ export async function seedDemo(ctx: AppContext, opts: { articlesPerCenter?: numb
 
   await writePublishedHistory(ctx.db, { plan, sites });
   await writeWorkInProgress(ctx, { plan, sites });
-  const trading = await seedDemoTrading(ctx, { sites, passwordHash, scale: opts.tradingScale });
+  const trading = await prepareDemoTrading(ctx, { sites, passwordHash, scale: opts.tradingScale });
   users.push(...trading.users);
   ctx.notifyOutbox();
 
-  return users.map(({ user, centerCode, roles }) => ({ username: user.username, password, displayName: user.displayName, centerCode, roles: [...roles], totpSecret: user.totpSecret }));
+  const credentials = users.map(({ user, centerCode, roles }) => ({ username: user.username, password, displayName: user.displayName, centerCode, roles: [...roles], totpSecret: user.totpSecret }));
+  return { credentials, replayTrading: trading.replay };
 }
 
 /** Whether any center exists: start-up seeds the demo only into an empty database. */

@@ -11,6 +11,8 @@ export type Config = {
   sessionHours: number;
   renderCache: boolean;
   demoData: boolean;
+  /** Size of the demo trading year (1 ≈ 3,300 notices); tests use less. */
+  demoTradingScale: number;
 };
 
 /** Parses the environment once, at boot. Invalid values stop the start with a readable list. */
@@ -25,6 +27,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (cookieSecret.length < 32) problems.push('COOKIE_SECRET must be at least 32 characters in production');
   const sessionHours = Number(env.SESSION_HOURS ?? 8);
   if (!(sessionHours > 0 && sessionHours <= 72)) problems.push('SESSION_HOURS must be between 0 and 72');
+  const demoTradingScale = Number(env.DEMO_TRADING_SCALE ?? 1);
+  if (!(demoTradingScale >= 0 && demoTradingScale <= 3)) problems.push('DEMO_TRADING_SCALE must be between 0 and 3');
   if (isProduction && env.DEMO_DATA === '1') problems.push('DEMO_DATA cannot be used with NODE_ENV=production');
   if (problems.length > 0) throw new Error(`Invalid configuration:\n - ${problems.join('\n - ')}`);
   return {
@@ -38,5 +42,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionHours,
     renderCache: env.RENDER_CACHE !== '0',
     demoData: !isProduction && env.DEMO_DATA !== '0',
+    demoTradingScale,
   };
 }

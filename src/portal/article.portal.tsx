@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { noticeIdForArticle } from '../trading/notices.query.ts';
 import { findArticle, findAttachments, findRevision, listInterpretationsOf, listPublishedVersions } from '../content/articles.repo.ts';
 import { findColumn } from '../content/columns.repo.ts';
 import { GUIDE_FIELDS, FIELD_LABELS, VALIDITY_LABELS } from '../content/content.schema.ts';
@@ -15,6 +16,9 @@ export function registerArticlePage(app: FastifyInstance, deps: PortalDeps): voi
   portalGet(app, '/art/:id', async (req, reply) => {
     const id = Number((req.params as { id: string }).id);
     if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) throw notFound('信息');
+    // A trading notice rides on an article; its page is the notice page.
+    const noticeId = await noticeIdForArticle(deps.ctx.db, id);
+    if (noticeId) return reply.redirect(`${codeOf(req) ? `/c/${codeOf(req)}` : ''}/trading/notices/${noticeId}`, 301);
     return servePage(req, reply, {
       cache: deps.cache,
       views: deps.views,

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { loadTodayNotices, TodayNotices } from '../trading/today.portal.tsx';
 import { listPublished, type ArticleListRow } from '../content/articles.repo.ts';
 import { formatDate } from '../platform/dates.ts';
 import { renderDocument } from '../platform/views/render.ts';
@@ -22,16 +23,14 @@ export function registerHomePage(app: FastifyInstance, deps: PortalDeps): void {
           const ids = await columnScope(deps.ctx, center, column);
           blocks.push({ slug: column.slug, name: column.name, items: await listPublished(deps.ctx.db, { columnIds: ids, now, limit: 7, offset: 0 }) });
         }
+        const today = await loadTodayNotices(deps.ctx, center);
         const children = tree.childrenOf(center.id);
         const url = `${site.basePath}/`;
         return {
           body: renderDocument(
             <PortalLayout site={site} nav={nav} isElder={isElderMode(req)} meta={{ title: '首页', url, columnName: '首页', columnType: '首页', description: `${site.siteName}：${center.name}信息公开` }}>
               <h1 class="sr-only">{site.siteName}</h1>
-              <section class="today" aria-labelledby="today-title">
-                <h2 id="today-title">今日标讯</h2>
-                <p class="muted">今日发布的招标、采购、出让等交易公告在此集中显示。</p>
-              </section>
+              <TodayNotices data={today} />
               <div class="home-grid">
                 {blocks.map((b) => (
                   <section class="block" key={b.slug} aria-labelledby={`b-${b.slug}`}>

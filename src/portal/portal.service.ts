@@ -33,7 +33,7 @@ export async function getPortalSite(ctx: AppContext, code: string | null): Promi
       phone: center.phone,
       basePath: basePathOf(center, tree.root.id),
     },
-    nav: columns.filter((c) => c.parentId === null).map((c) => ({ slug: c.slug, name: c.name })),
+    nav: columns.filter((c) => c.parentId === null).map((c) => ({ slug: c.slug, name: c.name, ...(c.kind === 'trading' ? { path: '/trading' } : {}) })),
   };
 }
 

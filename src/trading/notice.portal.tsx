@@ -7,6 +7,7 @@ import { portalGet, type PortalDeps } from '../portal/portal.deps.ts';
 import { servePage } from '../portal/portal.http.ts';
 import { findPublicNotice, findPublicProject, listProjectNotices } from './notices.query.ts';
 import { CandidatesTables, NoticeFactsTable } from './notice-facts.portal.tsx';
+import { isAcceptingBids } from './project.portal.tsx';
 import { buildTimeline, ProjectTimeline } from './timeline.portal.tsx';
 import { idParam, isInPortal, loadTradingPortal, noticeHref, projectHref, Time, TradingLayout, TypeBadge, typeLabel } from './trading-parts.portal.tsx';
 
@@ -123,6 +124,12 @@ export function registerNoticePage(app: FastifyInstance, deps: PortalDeps): void
                 {project ? (
                   <p>
                     <a href={projectHref(base, project.id)}>{project.name}</a> · <a href={`${base}/feeds/projects/${project.id}.atom`} type="application/atom+xml">跟踪此项目 (Atom)</a>
+                    {isAcceptingBids(project, now) ? (
+                      <>
+                        {' · '}
+                        <a href={`${projectHref(base, project.id)}/documents`}>获取招标文件</a>
+                      </>
+                    ) : null}
                   </p>
                 ) : null}
                 <ProjectTimeline nodes={buildTimeline(entries)} basePath={base} currentNoticeId={notice.id} headingId="timeline-title" />

@@ -3,7 +3,7 @@ import { notFound } from '../platform/errors.ts';
 import { renderDocument } from '../platform/views/render.ts';
 import { portalGet, type PortalDeps } from '../portal/portal.deps.ts';
 import { servePage } from '../portal/portal.http.ts';
-import { findPublicProject, listProjectNotices } from './notices.query.ts';
+import { findPublicProject, listProjectNotices, type PublicProject } from './notices.query.ts';
 import { ProjectFactsTable } from './notice-facts.portal.tsx';
 import { buildTimeline, ProjectTimeline } from './timeline.portal.tsx';
 import { yuan } from './trading.model.ts';
@@ -30,6 +30,12 @@ export function registerProjectPage(app: FastifyInstance, deps: PortalDeps): voi
               <h1>{project.name}</h1>
               <p class="project-status">
                 项目状态：<strong>{statusLabel(project.status)}</strong> · <a href={feed} type="application/atom+xml">跟踪此项目 (Atom)</a>
+                {isAcceptingBids(project, now) ? (
+                  <>
+                    {' · '}
+                    <a href={`${projectHref(base, id)}/documents`}>获取招标文件</a>
+                  </>
+                ) : null}
               </p>
               <ProjectFactsTable project={project} />
               {project.lots.length > 0 ? (
@@ -65,4 +71,9 @@ export function registerProjectPage(app: FastifyInstance, deps: PortalDeps): voi
       },
     });
   });
+}
+
+/** Bidders may still obtain the documents: the procedure is open and the deadline has not passed. */
+export function isAcceptingBids(project: PublicProject, now: Date): boolean {
+  return project.status === 'open' && project.bidDeadline !== null && project.bidDeadline.getTime() > now.getTime();
 }

@@ -114,6 +114,8 @@ export const notices = pgTable(
     index('trading_notice_project_idx').on(t.projectId),
     index('trading_notice_filter_idx').on(t.category, t.type),
     index('trading_notice_inspection_idx').on(t.centerId, t.inspectionState),
+    // An amount range matching few notices is otherwise a scan of the whole table.
+    index('trading_notice_amount_idx').on(t.amountFen),
   ],
 );
 

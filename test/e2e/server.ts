@@ -16,6 +16,9 @@ export type TestServer = {
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const READY_TIMEOUT_MS = 90_000;
+const SEED_TIMEOUT_MS = 300_000;
+/** The e2e demo replays a fifth of the demo trading year: enough for every page, in ~25 s. */
+const E2E_TRADING_SCALE = '0.2';
 const STOP_TIMEOUT_MS = 15_000;
 
 /** A data directory already seeded with the demo data (by the e2e global setup), and its credentials. */
@@ -30,7 +33,7 @@ export async function startServer(seed?: Seed): Promise<TestServer> {
   const port = await freePort();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'gongkai-e2e-'));
   if (seed) await cp(seed.dataDir, dataDir, { recursive: true });
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', DEMO_TRADING_SCALE: E2E_TRADING_SCALE };
   // The suite always runs on its own PGlite with the demo data, whatever the caller's shell says.
   delete env.DATABASE_URL;
   delete env.DEMO_DATA;
@@ -60,7 +63,8 @@ async function waitForReady(child: ChildProcess, isSeeding: boolean): Promise<{ 
   let stdout = '';
   let stderr = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => finish(new Error(`server not ready after ${READY_TIMEOUT_MS / 1000} s\nstdout:\n${stdout.slice(-2000)}\nstderr:\n${stderr.slice(-2000)}`)), READY_TIMEOUT_MS);
+    const timeoutMs = isSeeding ? SEED_TIMEOUT_MS : READY_TIMEOUT_MS;
+    const timer = setTimeout(() => finish(new Error(`server not ready after ${timeoutMs / 1000} s\nstdout:\n${stdout.slice(-2000)}\nstderr:\n${stderr.slice(-2000)}`)), timeoutMs);
     let buffered = '';
     const onStdout = (chunk: Buffer) => {
       const text = chunk.toString('utf8');
@@ -74,7 +78,8 @@ async function waitForReady(child: ChildProcess, isSeeding: boolean): Promise<{ 
         if (pw?.[1]) password = pw[1];
         const secret = /^\s*(\S+)\s.*TOTP 密钥：([A-Z2-7]+)\s*$/.exec(line);
         if (secret?.[1] && secret[2]) totp.set(secret[1], secret[2]);
-        if (line.trim() === 'ready') {
+        // Seeding waits for the background replay of the demo trading year too.
+        if (line.trim() === (isSeeding ? 'demo trading ready' : 'ready') || (isSeeding && line.startsWith('demo trading ready'))) {
           finish(password || !isSeeding ? null : new Error(`server printed ready without the demo password (was DATA_DIR reused?)\n${stdout.slice(-2000)}`));
           return;
         }
@@ -103,7 +108,7 @@ async function waitForReady(child: ChildProcess, isSeeding: boolean): Promise<{ 
 export async function seedDataDir(): Promise<Seed & { remove: () => Promise<void> }> {
   const port = await freePort();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'gongkai-e2e-seed-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', DEMO_TRADING_SCALE: E2E_TRADING_SCALE };
   delete env.DATABASE_URL;
   delete env.DEMO_DATA;
   delete env.NODE_ENV;

@@ -72,6 +72,7 @@ beforeAll(async () => {
   await addProject({ center: P, category: 'works', status: 'failed', updatedAt: new Date('2025-05-05T10:00:00+08:00') }); // no termination notice: its last change dates it
   await addProject({ center: P, category: 'procurement', status: 'open', budgetFen: 2_000_000, notices: [{ type: 'tender_notice', at: '2025-02-01T09:00:00+08:00' }] });
   await addProject({ center: P, category: 'works', status: 'open', notices: [{ type: 'tender_notice', at: '2025-04-01T09:00:00+08:00', status: 'withdrawn' }] });
+  await addProject({ center: P, category: 'works', status: 'terminated', budgetFen: 1_500_000, awardFen: 1_000_000, awardedOn: '2025-04-04', notices: [{ type: 'termination_notice', at: '2025-04-20T09:00:00+08:00' }] }); // award annulled: not a deal
   // Out of 2025 at the province
   await addProject({ center: P, category: 'works', status: 'awarded', budgetFen: 7_000_000, awardFen: 6_000_000, awardedOn: '2024-12-31' });
   await addProject({ center: P, category: 'works', status: 'contracted', budgetFen: 8_000_000, awardFen: 7_000_000, awardedOn: '2026-01-01' });
@@ -98,7 +99,7 @@ describe('the figures', () => {
   it('covers the province and its city, per category and in total', async () => {
     const s = await tradingStats(sys.ctx.db, { centerIds: ids().province, from: '2025-01-01', to: '2025-12-31' });
     const by = Object.fromEntries(s.categories.map((c) => [c.category, c]));
-    expect(by.works).toMatchObject({ projects: 2, deals: 3, awardFen: 30_000_000, budgetFen: 30_000_000, savingFen: 3_000_000, savingRate: 0.1, premiumFen: null, failed: 2 });
+    expect(by.works).toMatchObject({ projects: 2, deals: 3, awardFen: 30_000_000, budgetFen: 30_000_000, savingFen: 3_000_000, savingRate: 0.1, premiumFen: null, failed: 3 });
     expect(by.procurement).toMatchObject({ projects: 2, deals: 1, awardFen: 4_500_000, budgetFen: 6_000_000, savingFen: 1_500_000, savingRate: 0.25, failed: 0 });
     expect(by.land_mining).toMatchObject({ projects: 0, deals: 1, awardFen: 130_000_000, savingFen: null, premiumFen: 30_000_000, premiumRate: 0.3, revenueFen: 130_000_000 });
     expect(by.state_assets).toMatchObject({ deals: 1, awardFen: 55_000_000, premiumFen: 5_000_000, premiumRate: 0.1, revenueFen: 0 });
@@ -112,13 +113,13 @@ describe('the figures', () => {
       premiumFen: 35_000_000,
       premiumRate: 0.2333,
       revenueFen: 130_000_000,
-      failed: 2,
+      failed: 3,
     });
   });
 
   it('counts published notices by type and leaves out withdrawn and out-of-period ones', async () => {
     const s = await tradingStats(sys.ctx.db, { centerIds: ids().province, from: '2025-01-01', to: '2025-12-31' });
-    expect(s.total.notices).toMatchObject({ tender_notice: 5, prequalification_notice: 0, termination_notice: 1 });
+    expect(s.total.notices).toMatchObject({ tender_notice: 5, prequalification_notice: 0, termination_notice: 2 });
     expect(s.categories.find((c) => c.category === 'works')?.notices.tender_notice).toBe(3);
   });
 
@@ -140,7 +141,7 @@ describe('the figures', () => {
 
   it('splits the figures per center so that they add up to the total', async () => {
     const s = await tradingStats(sys.ctx.db, { centerIds: ids().province, from: '2025-01-01', to: '2025-12-31' });
-    expect(s.byCenter.get(province.center.id)).toMatchObject({ projects: 2, deals: 4, awardFen: 146_500_000, failed: 1 });
+    expect(s.byCenter.get(province.center.id)).toMatchObject({ projects: 2, deals: 4, awardFen: 146_500_000, failed: 2 });
     expect(s.byCenter.get(city.center.id)).toMatchObject({ projects: 2, deals: 2, awardFen: 73_000_000, failed: 1 });
   });
 
@@ -157,7 +158,7 @@ describe('the public page', () => {
     const res = await sys.app.app.inject({ method: 'GET', url: '/trading/stats?year=2025' });
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('邵阳市公共资源交易中心交易统计');
-    expect(res.body).toContain('<th scope="row">合计</th><td>4</td><td>6</td><td>219.50</td><td>186.00</td><td>4.50</td><td>12.50%</td><td>35.00</td><td>23.33%</td><td>2</td>');
+    expect(res.body).toContain('<th scope="row">合计</th><td>4</td><td>6</td><td>219.50</td><td>186.00</td><td>4.50</td><td>12.50%</td><td>35.00</td><td>23.33%</td><td>3</td>');
     expect(res.body).toContain('<th scope="row">工程建设</th><td>2</td><td>3</td><td>30.00</td>');
     expect(res.body).toMatch(/<svg role="img" aria-label="2025年各类别成交宗数（柱状图）：工程建设 3 宗，政府采购 1 宗，土地矿业权 1 宗，国有产权 1 宗。"/);
     expect(res.body.match(/<svg role="img"/g)).toHaveLength(2);
@@ -206,7 +207,7 @@ describe('the Excel file', () => {
       });
       return found;
     };
-    expect(values('合计')).toEqual([4, 6, 219.5, 186, 4.5, 0.125, 35, 0.2333, 2]);
+    expect(values('合计')).toEqual([4, 6, 219.5, 186, 4.5, 0.125, 35, 0.2333, 3]);
     expect(values('土地矿业权')).toEqual([0, 1, 130, 100, null, null, 30, 0.3, 0]);
     expect(summary?.getRow(4).getCell(7).numFmt).toBe('0.00%');
     expect(summary?.getRow(4).getCell(4).numFmt).toBe('#,##0.00');

@@ -15,7 +15,8 @@ export type SiteInfo = {
   basePath: string;
 };
 
-export type NavColumn = { slug: string; name: string };
+/** A nav entry: a column page, or a feature page (`path`, e.g. /trading for the trading column). */
+export type NavColumn = { slug: string; name: string; path?: string };
 
 /** The meta tags of the 政府网站发展指引 / 网页设计规范, read by the national monitors. */
 export type PageMeta = {
@@ -86,7 +87,7 @@ export function PortalLayout(props: { site: SiteInfo; nav: NavColumn[]; meta: Pa
               </li>
               {props.nav.map((c) => (
                 <li key={c.slug}>
-                  <a href={`${site.basePath}/col/${c.slug}`} aria-current={props.currentSlug === c.slug ? 'page' : undefined}>
+                  <a href={`${site.basePath}${c.path ?? `/col/${c.slug}`}`} aria-current={props.currentSlug === c.slug ? 'page' : undefined}>
                     {c.name}
                   </a>
                 </li>

@@ -1,0 +1,1 @@
+CREATE INDEX "trading_notice_amount_idx" ON "trading_notice" USING btree ("amount_fen");
