@@ -77,6 +77,8 @@ async function replayYear(
   let held = 0;
   for (const [i, item] of plan.submissions.entries()) {
     if (opts.signal.aborted) throw new Error('demo trading replay stopped');
+    // PGlite answers on the same thread: without a macrotask break, visitors' requests would wait for the whole replay.
+    await new Promise((resolve) => setImmediate(resolve));
     if (i % 250 === 0) opts.onProgress?.(i, plan.submissions.length);
     const agent = firms.get(item.agentKey);
     if (!agent) continue;
@@ -97,7 +99,8 @@ async function replayYear(
       held += 1;
     }
   }
-  for (const reg of plan.registrations) {
+  for (const [i, reg] of plan.registrations.entries()) {
+    if (i % 100 === 0) await new Promise((resolve) => setImmediate(resolve));
     const projectId = projectIds.get(reg.projectKey);
     if (projectId) await insertRegistration(ctx.db, { projectId, kind: reg.kind, bidderName: reg.bidderName, creditCode: reg.creditCode, amountFen: reg.amountFen ?? null, createdAt: new Date(reg.at) });
   }
@@ -126,6 +129,7 @@ async function settleInspections(ctx: AppContext, sites: Map<string, DemoSite>, 
     const actor: Actor = inspector ? { userId: inspector.id, name: inspector.displayName, ip: '127.0.0.1', userAgent: 'demo' } : SYSTEM_ACTOR;
     for (const [i, n] of rows.entries()) {
       if (!n.publishedAt || now.getTime() - n.publishedAt.getTime() < 3 * DAY) continue;
+      if (i % 20 === 0) await new Promise((resolve) => setImmediate(resolve));
       const action = i % 97 === 13 ? 'request_correction' : 'pass';
       await inspectNotice(ctx, { centerIds: [site.demo.center.id], noticeId: n.id, action, note: action === 'pass' ? '' : '请补充项目联系人的联系电话，并核对开标地点。', userId: actor.userId ?? 0, actor });
     }
