@@ -3,7 +3,6 @@ import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/audit.service.ts
 import { updateCenter } from '../centers/centers.repo.ts';
 import { findColumnBySlug, updateColumn } from '../content/columns.repo.ts';
 import type { AppContext } from '../platform/context.ts';
-import { creditCodeCheckChar } from '../platform/credit-code.ts';
 import { formatDate } from '../platform/dates.ts';
 import { insertChain } from '../review/review.repo.ts';
 import { inspectNotice } from '../trading/operations/inspect-notice.ts';
@@ -12,10 +11,12 @@ import { generateSm2KeyPair } from '../trading/signature.ts';
 import { CATEGORIES, type Category } from '../trading/trading.model.ts';
 import { insertAgentFirm, insertRegistration, listInspectionQueue, upsertPolicy, type AgentFirm } from '../trading/trading.repo.ts';
 import type { DemoSite } from './demo-articles.ts';
+import { unitCreditCode } from './demo-trading-names.ts';
 import { planDemoTrading } from './demo-trading-plan.ts';
 import type { CreatedUser } from './demo-users.ts';
 
 const DAY = 86_400_000;
+const CENTER_REGION_CODES: Record<string, string> = { hn: '430000', cs: '430100', zz: '430200', sy: '430500', sd: '430582' };
 
 /** Centers that let agents publish at once and patrol afterwards (Guyuan style); the others review first. */
 const PUBLISH_THEN_INSPECT: Record<string, readonly Category[]> = { hn: ['works', 'procurement'], cs: ['works', 'procurement', 'land_mining'], zz: ['works'], sy: ['works', 'procurement'], sd: [] };
@@ -37,11 +38,9 @@ export async function prepareDemoTrading(ctx: AppContext, opts: { sites: Map<str
   const firms = new Map<string, { firm: AgentFirm; userId: number; actor: Actor }>();
 
   await ctx.db.transaction(async (tx) => {
-    let n = 0;
     for (const site of opts.sites.values()) {
-      n += 1;
-      const first17 = `12430000${String(4000 + n).padStart(4, '0')}${site.demo.profile.code.toUpperCase().padEnd(5, 'X')}`.slice(0, 17).replace(/[IOZSV]/g, 'X');
-      await updateCenter(tx, site.demo.center.id, { creditCode: first17 + creditCodeCheckChar(first17) });
+      const regionCode = CENTER_REGION_CODES[site.demo.profile.code] ?? '430000';
+      await updateCenter(tx, site.demo.center.id, { creditCode: unitCreditCode({ name: site.demo.center.name, kind: 'institution', regionCode }) });
       const column = await findColumnBySlug(tx, site.demo.center.id, 'trading');
       if (column) {
         const chain = await insertChain(tx, { centerId: site.demo.center.id, name: '交易信息审核', steps: [{ name: '交易服务科审核', assignee: { kind: 'role', role: 'reviewer' } }] });

@@ -64,7 +64,7 @@ function NoticeListPage(props: { portal: TradingPortal; search: NoticeSearch; er
     <TradingLayout portal={portal} meta={{ title: search.q ? `交易信息：${search.q}` : '交易信息', url, description: `${portal.site.siteName}交易公告：招标公告、变更公告、中标候选人公示、结果公告和合同公告` }} crumbs={[{ label: '交易信息' }]}>
       <h1>交易信息</h1>
       <p class="trading-links">
-        <a href={`${base}/trading/calendar`}>开标安排</a>
+        <a href={`${base}/trading/calendar`}>开标安排</a> · <a href={`${base}/trading/stats`}>数据统计</a>
       </p>
       <ErrorSummary errors={errors} />
       <form class="trading-filters" method="get" action={`${base}/trading`} aria-label="交易公告查询条件">
