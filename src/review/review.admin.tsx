@@ -1,3 +1,5 @@
+import { NoticeReviewFacts } from '../trading/notice-review.tsx';
+import { findNoticeByArticle } from '../trading/trading.repo.ts';
 import type { FastifyInstance } from 'fastify';
 import { asFormError, flashOf, formBody, intParam, sendHtml, shellFor, str } from '../admin/admin.http.tsx';
 import { listUsersByIds } from '../accounts/accounts.repo.ts';
@@ -84,6 +86,7 @@ async function renderTask(ctx: AppContext, req: Parameters<typeof shellFor>[1], 
   const rev = await findRevision(ctx.db, task.revisionId);
   if (!article || !rev) throw notFound('稿件');
   const attachments = await findAttachments(ctx.db, rev.attachmentIds);
+  const notice = rev.fields.notice ? await findNoticeByArticle(ctx.db, article.id) : null;
   const me = req.staff?.user.id ?? 0;
   const shell = await shellFor(ctx, req, reply, cid, '');
   const csrf = shell.csrfToken ?? '';
@@ -103,6 +106,7 @@ async function renderTask(ctx: AppContext, req: Parameters<typeof shellFor>[1], 
       <article class="review-preview">
         <h2>{rev.title}</h2>
         {rev.summary ? <p class="muted">{rev.summary}</p> : null}
+        {rev.fields.notice ? <NoticeReviewFacts facts={rev.fields.notice} findings={notice?.findings ?? []} /> : null}
         <div class="article-body" dangerouslySetInnerHTML={{ __html: rev.bodyHtml }} />
         {attachments.length > 0 ? (
           <ul>

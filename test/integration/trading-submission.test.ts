@@ -8,6 +8,7 @@ import { listRunsOfArticle, listTasksOfRuns } from '../../src/review/review.repo
 import { isValidDealCode } from '../../src/trading/deal-code.ts';
 import { findNotice, findProject } from '../../src/trading/trading.repo.ts';
 import { notices } from '../../src/trading/trading.tables.ts';
+import { loginAs } from '../helpers/agent.ts';
 import { makeCenter, type CenterFixture } from '../helpers/fixtures.ts';
 import { startTestSystem, type TestSystem } from '../helpers/platform.ts';
 import { amendmentNotice, awardNotice, candidatesNotice, contractNotice, makeTrading, tenderNotice, type TradingFixture } from '../helpers/trading.ts';
@@ -196,6 +197,11 @@ describe('review before publication', () => {
     const [task] = await listTasksOfRuns(sys.ctx.db, runs.map((r) => r.id));
     if (!task) throw new Error('no review task');
     const reviewer = hn.users.office1;
+    const web = await loginAs(sys.app.app, reviewer, sys.clock);
+    const page = await web.get(`/admin/c/${hn.center.id}/reviews/${task.id}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('公告要素');
+    expect(page.body).toContain('投标截止时间');
     await approveReviewTask(sys.ctx, { userId: reviewer.id, roles: new Set(['reviewer']), actor: { userId: reviewer.id, name: reviewer.displayName, ip: '', userAgent: '' }, taskId: task.id, revisionHash: task.revisionHash });
     expect((await findArticle(sys.ctx.db, notice?.articleId ?? 0))?.status).toBe('published');
     expect((await findProject(sys.ctx.db, body.projectId))?.openingAt).toBeInstanceOf(Date);
