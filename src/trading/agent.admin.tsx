@@ -1,30 +1,21 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { asFormError, formBody, intParam, sendHtml, shellFor, str } from '../admin/admin.http.tsx';
 import { actorOf } from '../accounts/staff-session.ts';
-import { findArticle, findRevision } from '../content/articles.repo.ts';
 import { uploadAttachment } from '../content/operations/upload-attachment.ts';
 import type { AppContext } from '../platform/context.ts';
 import { formatDateTime } from '../platform/dates.ts';
-import { AppError, notFound, type FieldError } from '../platform/errors.ts';
+import { AppError, type FieldError } from '../platform/errors.ts';
 import { AdminLayout, Csrf } from '../platform/views/admin-layout.tsx';
 import type { Finding } from './checks/check.types.ts';
-import { FindingList, formToSubmission, formValues, NoticeForm, valuesOfFacts, type NoticeFormValues } from './notice-form.tsx';
+import { formToSubmission, formValues, NoticeForm, type NoticeFormValues } from './notice-form.tsx';
+import { renderNoticeEdit } from './notice-edit.admin.tsx';
+import { INSPECTION_LABELS, noticeStateLabel } from './notice-state.ts';
 import { issueApiKey, revokeAgentApiKey } from './operations/manage-agents.ts';
 import { reviseNotice, submitNotice, type Submitter } from './operations/submit-notice.ts';
 import { NOTICE_TYPE_SHORT, PROJECT_STATUS_LABELS, type NoticeType, type ProjectStatus } from './trading.model.ts';
-import { findAgentFirm, findNotice, findProject, listApiKeys, listNoticesOfAgent, listProjectsOfAgent, type AgentFirm } from './trading.repo.ts';
+import { findAgentFirm, listApiKeys, listNoticesOfAgent, listProjectsOfAgent, type AgentFirm } from './trading.repo.ts';
 
 const access = { access: { kind: 'perm', permission: 'agent.submit' } } as const;
-
-export const INSPECTION_LABELS: Record<string, string> = { none: '—', pending: '待巡查', passed: '巡查通过', correction_requested: '要求更正', withdrawn: '已撤回' };
-
-export function noticeStateLabel(n: { status: string; reviewState: string; pendingCorrection: boolean }): string {
-  if (n.status === 'withdrawn') return '已撤回';
-  if (n.reviewState === 'in_review') return n.pendingCorrection ? '更正审核中' : '审核中';
-  if (n.reviewState === 'rejected') return '审核退回';
-  if (n.status === 'published') return n.pendingCorrection ? '已发布（更正未提交）' : '已发布';
-  return '草稿（未通过检查）';
-}
 
 /** The agent firm of the signed-in agent staff member at this center, or 403. */
 async function firmOf(ctx: AppContext, req: FastifyRequest, cid: number): Promise<AgentFirm> {
@@ -133,58 +124,10 @@ export function registerAgentAdmin(app: FastifyInstance, ctx: AppContext): void 
     }
   });
 
-  const renderNotice = async (req: FastifyRequest, reply: FastifyReply, cid: number, firm: AgentFirm, noticeId: number, state: { values?: NoticeFormValues; errors?: FieldError[] }, status = 200) => {
-    const notice = await findNotice(ctx.db, noticeId);
-    if (!notice || notice.agentFirmId !== firm.id) throw notFound('公告');
-    const article = await findArticle(ctx.db, notice.articleId);
-    const rev = article?.currentRevisionId ? await findRevision(ctx.db, article.currentRevisionId) : null;
-    const project = await findProject(ctx.db, notice.projectId);
-    if (!article || !rev?.fields.notice || !project) throw notFound('公告');
-    const isCorrection = article.status === 'published';
-    const canRevise = article.status !== 'withdrawn' && article.reviewState !== 'in_review';
-    const values = state.values ?? { ...valuesOfFacts(rev.fields.notice, { title: rev.title, bodyHtml: rev.bodyHtml, projectId: project.id }), attachmentIds: rev.attachmentIds.join(',') };
-    const shell = await shellFor(ctx, req, reply, cid, `/admin/c/${cid}/agent/notices`);
-    const done = (req.query as { done?: string }).done;
-    return sendHtml(
-      reply,
-      <AdminLayout title={rev.title} shell={shell} error={done === 'draft' ? '公告未通过强制性检查，已保存为草稿。请按下列检查结果修改后重新提交。' : undefined}>
-        <dl class="facts">
-          <dt>项目</dt>
-          <dd>
-            {project.projectNo} {project.name}
-          </dd>
-          <dt>状态</dt>
-          <dd>{noticeStateLabel(article)}</dd>
-          <dt>巡查</dt>
-          <dd>
-            {INSPECTION_LABELS[notice.inspectionState]}
-            {notice.inspectionNote ? `：${notice.inspectionNote}` : ''}
-          </dd>
-          {article.status === 'published' ? (
-            <>
-              <dt>公开地址</dt>
-              <dd>
-                <a href={`/trading/notices/${notice.id}`}>/trading/notices/{notice.id}</a>
-              </dd>
-            </>
-          ) : null}
-        </dl>
-        <FindingList findings={notice.findings} />
-        {canRevise ? (
-          <>
-            <h2>{isCorrection ? '提交更正版本' : '修改并重新提交'}</h2>
-            <NoticeForm action={`/admin/c/${cid}/agent/notices/${notice.id}`} csrfToken={shell.csrfToken ?? ''} values={values} errors={state.errors} projects={[]} isRevision isCorrection={isCorrection} />
-          </>
-        ) : null}
-      </AdminLayout>,
-      status,
-    );
-  };
-
   app.get('/admin/c/:cid/agent/notices/:id', { config: access, schema: { hide: true } }, async (req, reply) => {
     const cid = cidOf(req);
     const firm = await firmOf(ctx, req, cid);
-    return renderNotice(req, reply, cid, firm, intParam((req.params as { id: string }).id), {});
+    return renderNoticeEdit(ctx, req, reply, { cid, noticeId: intParam((req.params as { id: string }).id), mayUse: (n) => n.agentFirmId === firm.id, action: `/admin/c/${cid}/agent/notices`, navCurrent: `/admin/c/${cid}/agent/notices` });
   });
 
   app.post('/admin/c/:cid/agent/notices/:id', { config: access, schema: { hide: true } }, async (req, reply) => {
@@ -193,14 +136,15 @@ export function registerAgentAdmin(app: FastifyInstance, ctx: AppContext): void 
     const id = intParam((req.params as { id: string }).id);
     const values = formValues(formBody(req));
     const { raw, errors } = formToSubmission(values, { isNewProject: false });
-    if (errors.length > 0) return renderNotice(req, reply, cid, firm, id, { values, errors }, 400);
+    const page = { cid, noticeId: id, mayUse: (n: { agentFirmId: number | null }) => n.agentFirmId === firm.id, action: `/admin/c/${cid}/agent/notices`, navCurrent: `/admin/c/${cid}/agent/notices` };
+    if (errors.length > 0) return renderNoticeEdit(ctx, req, reply, { ...page, values, errors }, 400);
     try {
       const r = await reviseNotice(ctx, submitterOf(req, firm), id, raw);
       if (r.status === 'draft' || r.findings.some((f) => f.severity === 'block')) return reply.redirect(`/admin/c/${cid}/agent/notices/${id}?done=draft`, 303);
       return reply.redirect(`/admin/c/${cid}/agent/notices?done=${r.status}`, 303);
     } catch (err) {
       const e = asFormError(err);
-      return renderNotice(req, reply, cid, firm, id, { values, errors: e.fields ?? [{ field: 'title', message: e.userMessage }] }, e.status);
+      return renderNoticeEdit(ctx, req, reply, { ...page, values, errors: e.fields ?? [{ field: 'title', message: e.userMessage }] }, e.status);
     }
   });
 

@@ -4,7 +4,7 @@ import { actorOf } from '../accounts/staff-session.ts';
 import type { AppContext } from '../platform/context.ts';
 import { formatDateTime } from '../platform/dates.ts';
 import { AdminLayout, Csrf } from '../platform/views/admin-layout.tsx';
-import { INSPECTION_LABELS } from './agent.admin.tsx';
+import { INSPECTION_LABELS } from './notice-state.ts';
 import { inspectNotice, type InspectionAction } from './operations/inspect-notice.ts';
 import { CATEGORY_LABELS, NOTICE_TYPE_SHORT, type Category, type NoticeType } from './trading.model.ts';
 import { listAgentFirms, listInspectionQueue } from './trading.repo.ts';

@@ -7,11 +7,12 @@ import type { AppContext } from '../platform/context.ts';
 import { formatDateTime } from '../platform/dates.ts';
 import { notFound, type FieldError } from '../platform/errors.ts';
 import { AdminLayout, Csrf, ErrorSummary, TextField } from '../platform/views/admin-layout.tsx';
-import { noticeStateLabel, INSPECTION_LABELS } from './agent.admin.tsx';
+import { INSPECTION_LABELS, noticeStateLabel } from './notice-state.ts';
 import { formatDealCode } from './deal-code.ts';
 import { formToSubmission, formValues, NoticeForm, type NoticeFormValues } from './notice-form.tsx';
 import { readRegister, recordDeposit } from './operations/bidder-register.ts';
-import { submitNotice } from './operations/submit-notice.ts';
+import { reviseNotice, submitNotice } from './operations/submit-notice.ts';
+import { renderNoticeEdit } from './notice-edit.admin.tsx';
 import { CATEGORY_LABELS, METHOD_LABELS, NOTICE_TYPE_SHORT, PROJECT_STATUS_LABELS, wanYuan, yuan, type Category, type Method, type NoticeType, type ProjectStatus } from './trading.model.ts';
 import { findProject, listNoticesOfProjectForAdmin, type Project } from './trading.repo.ts';
 import { projects } from './trading.tables.ts';
@@ -20,6 +21,7 @@ const view = { access: { kind: 'perm', permission: 'dashboard.view' } } as const
 
 /** The center's projects in the back office, each with its notices and the sealed bidder register. */
 export function registerProjectAdmin(app: FastifyInstance, ctx: AppContext): void {
+  registerStaffNoticeEdit(app, ctx);
   const cidOf = (req: FastifyRequest) => intParam((req.params as { cid: string }).cid);
 
   app.get('/admin/c/:cid/trading/projects', { config: view, schema: { hide: true } }, async (req, reply) => {
@@ -86,7 +88,13 @@ export function registerProjectAdmin(app: FastifyInstance, ctx: AppContext): voi
         <ul>
           {list.map((n) => (
             <li key={n.id}>
-              {NOTICE_TYPE_SHORT[n.type as NoticeType]}：{n.status === 'published' ? <a href={`/trading/notices/${n.id}`}>{n.title}</a> : n.title}（{noticeStateLabel({ ...n, pendingCorrection: false })}，巡查：{INSPECTION_LABELS[n.inspectionState]}）
+              {NOTICE_TYPE_SHORT[n.type as NoticeType]}：{n.status === 'published' ? <a href={`/trading/notices/${n.id}`}>{n.title}</a> : n.title}
+              {n.source === 'staff' && can(roles, 'notice.submit') ? (
+                <>
+                  {' '}
+                  <a href={`/admin/c/${cid}/trading/notices/${n.id}`}>修改</a>
+                </>
+              ) : null}（{noticeStateLabel({ ...n, pendingCorrection: false })}，巡查：{INSPECTION_LABELS[n.inspectionState]}）
             </li>
           ))}
         </ul>
@@ -129,7 +137,7 @@ export function registerProjectAdmin(app: FastifyInstance, ctx: AppContext): voi
             <Csrf token={shell.csrfToken ?? ''} />
             <TextField name="bidderName" label="单位名称" value={state.values?.bidderName} errors={state.errors} isRequired />
             <TextField name="creditCode" label="统一社会信用代码" value={state.values?.creditCode} errors={state.errors} isRequired />
-            <TextField name="amountFen" label="金额（分）" value={state.values?.amountFen} errors={state.errors} isRequired />
+            <TextField name="amountYuan" label="金额（元）" value={state.values?.amountYuan} errors={state.errors} isRequired />
             <button type="submit">登记</button>
           </form>
         ) : null}
@@ -144,11 +152,15 @@ export function registerProjectAdmin(app: FastifyInstance, ctx: AppContext): voi
     const cid = cidOf(req);
     const id = intParam((req.params as { id: string }).id);
     const values = formValues(formBody(req));
+    const yuanText = (values.amountYuan ?? '').replace(/[,，\s]/g, '');
+    const amountFen = /^\d{1,13}(\.\d{1,2})?$/.test(yuanText) ? Math.round(Number(yuanText) * 100) : '';
+    if (yuanText !== '' && amountFen === '') return renderProject(req, reply, cid, id, { values, errors: [{ field: 'amountYuan', message: '金额（元）：应为金额，最多两位小数，如 50000.00' }] }, 400);
     try {
-      await recordDeposit(ctx, { centerIds: [cid], projectId: id, raw: values, actor: actorOf(req) });
+      await recordDeposit(ctx, { centerIds: [cid], projectId: id, raw: { ...values, amountFen }, actor: actorOf(req) });
     } catch (err) {
       const e = asFormError(err);
-      return renderProject(req, reply, cid, id, { values, errors: e.fields ?? [{ field: 'bidderName', message: e.userMessage }] }, e.status);
+      const errors = (e.fields ?? [{ field: 'bidderName', message: e.userMessage }]).map((f) => (f.field === 'amountFen' ? { field: 'amountYuan', message: f.message } : f));
+      return renderProject(req, reply, cid, id, { values, errors }, e.status);
     }
     return reply.redirect(`/admin/c/${cid}/trading/projects/${id}?done=deposit`, 303);
   });
@@ -174,13 +186,36 @@ export function registerProjectAdmin(app: FastifyInstance, ctx: AppContext): voi
     if (errors.length > 0) return renderNew(req, reply, cid, values, errors, 400);
     try {
       const r = await submitNotice(ctx, { kind: 'staff', centerId: cid, userId: req.staff?.user.id ?? 0, actor: actorOf(req), source: 'staff' }, raw);
-      if (r.status === 'draft') {
-        return renderNew(req, reply, cid, values, r.findings.filter((f) => f.severity === 'block').map((f) => ({ field: f.field ?? 'type', message: `${f.message}${f.citation ? `（依据：${f.citation}）` : ''}` })), 422);
-      }
+      if (r.status === 'draft') return reply.redirect(`/admin/c/${cid}/trading/notices/${r.notice.id}?done=draft`, 303);
       return reply.redirect(`/admin/c/${cid}/trading/projects/${r.projectId}`, 303);
     } catch (err) {
       const e = asFormError(err);
       return renderNew(req, reply, cid, values, e.fields ?? [{ field: 'type', message: e.userMessage }], e.status);
+    }
+  });
+}
+
+/** Notices the center entered itself are revised here; agents revise theirs in their own back office. */
+function registerStaffNoticeEdit(app: FastifyInstance, ctx: AppContext): void {
+  const submitAccess = { access: { kind: 'perm', permission: 'notice.submit' } } as const;
+  const pageOf = (cid: number, id: number) => ({ cid, noticeId: id, mayUse: (n: { source: string }) => n.source === 'staff', action: `/admin/c/${cid}/trading/notices`, navCurrent: `/admin/c/${cid}/trading/projects` });
+  app.get('/admin/c/:cid/trading/notices/:id', { config: submitAccess, schema: { hide: true } }, async (req, reply) => {
+    const p = req.params as { cid: string; id: string };
+    return renderNoticeEdit(ctx, req, reply, pageOf(intParam(p.cid), intParam(p.id)));
+  });
+  app.post('/admin/c/:cid/trading/notices/:id', { config: submitAccess, schema: { hide: true } }, async (req, reply) => {
+    const p = req.params as { cid: string; id: string };
+    const [cid, id] = [intParam(p.cid), intParam(p.id)];
+    const values = formValues(formBody(req));
+    const { raw, errors } = formToSubmission(values, { isNewProject: false });
+    if (errors.length > 0) return renderNoticeEdit(ctx, req, reply, { ...pageOf(cid, id), values, errors }, 400);
+    try {
+      const r = await reviseNotice(ctx, { kind: 'staff', centerId: cid, userId: req.staff?.user.id ?? 0, actor: actorOf(req), source: 'staff' }, id, raw);
+      if (r.findings.some((f) => f.severity === 'block')) return reply.redirect(`/admin/c/${cid}/trading/notices/${id}?done=draft`, 303);
+      return reply.redirect(`/admin/c/${cid}/trading/projects/${r.projectId}`, 303);
+    } catch (err) {
+      const e = asFormError(err);
+      return renderNoticeEdit(ctx, req, reply, { ...pageOf(cid, id), values, errors: e.fields ?? [{ field: 'title', message: e.userMessage }] }, e.status);
     }
   });
 }

@@ -77,7 +77,7 @@ export async function listPublishedFactsOfProject(ex: Executor, projectId: numbe
 /** Notices of a project with their article state, for the back office (every state, newest first). */
 export async function listNoticesOfProjectForAdmin(ex: Executor, projectId: number) {
   return ex
-    .select({ id: notices.id, type: notices.type, title: articles.title, status: articles.status, reviewState: articles.reviewState, inspectionState: notices.inspectionState, publishedAt: articles.publishedAt, createdAt: notices.createdAt })
+    .select({ id: notices.id, type: notices.type, source: notices.source, title: articles.title, status: articles.status, reviewState: articles.reviewState, inspectionState: notices.inspectionState, publishedAt: articles.publishedAt, createdAt: notices.createdAt })
     .from(notices)
     .innerJoin(articles, eq(articles.id, notices.articleId))
     .where(eq(notices.projectId, projectId))

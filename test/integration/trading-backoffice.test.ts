@@ -35,7 +35,7 @@ describe('who obtained the documents or paid a deposit is sealed until the openi
     expect(reg.body).toContain('已登记');
 
     const admin = await loginAs(sys.app.app, hn.users.admin, sys.clock);
-    const dep = await admin.post(`/admin/c/${hn.center.id}/trading/projects/${tender.projectId}/deposits`, { bidderName: '三湘保证金测试工程有限公司', creditCode: testCreditCode(434343), amountFen: '5000000' });
+    const dep = await admin.post(`/admin/c/${hn.center.id}/trading/projects/${tender.projectId}/deposits`, { bidderName: '三湘保证金测试工程有限公司', creditCode: testCreditCode(434343), amountYuan: '50000.00' });
     expect(dep.statusCode, dep.body.slice(0, 300)).toBe(303);
 
     const pages = [`/trading/projects/${tender.projectId}`, `/trading/notices/${tender.noticeId}`, `/trading/projects/${tender.projectId}/documents`, `/api/v1/projects/${tender.projectId}`, `/api/v1/notices/${tender.noticeId}`, '/trading', `/feeds/projects/${tender.projectId}.atom`];
@@ -162,5 +162,61 @@ describe('the agent back office', () => {
     const res = await editor.post(`/admin/c/${hn.center.id}/articles/${article?.id}/correct`, { lockVersion: String(article?.lockVersion) });
     expect(res.statusCode).toBeGreaterThanOrEqual(400);
     expect((await findArticle(sys.ctx.db, article?.id ?? 0))?.pendingCorrection).toBe(false);
+  });
+});
+
+describe('staff entry and review', () => {
+  it('lets a center editor enter a notice, keeps a failing one as a draft to fix, and shows an agent the reviewers’ rejection', async () => {
+    const cid = hn.center.id;
+    const editor = await loginAs(sys.app.app, hn.users.editor, sys.clock);
+    const now = sys.clock.now();
+    const day = (n: number) => new Date(now.getTime() + n * DAY + 8 * 3600_000).toISOString().slice(0, 10);
+    const form = {
+      type: 'tender_notice',
+      projectId: '',
+      title: '邵东市人民医院门诊楼改造工程施工招标公告',
+      bodyHtml: '<p>纸质材料提交，由中心代为录入。</p>',
+      'project.name': '邵东市人民医院门诊楼改造工程施工',
+      'project.projectNo': 'SD-2026-0007',
+      'project.category': 'works',
+      'project.method': 'open_tender',
+      'project.tendererName': '邵东市人民医院',
+      'project.budgetFen': '5000000',
+      'project.isMandatoryTendering': 'true',
+      'project.region': '邵东市',
+      'facts.lotNos': '',
+      'facts.docSaleStart': day(0),
+      'facts.docSaleEnd': day(6),
+      'facts.bidDeadline': `${day(25)}T09:30`,
+      'facts.openingAt': `${day(25)}T09:30`,
+      'facts.openingPlace': '邵东市公共资源交易中心开标室',
+      'facts.depositFen': '150000',
+      'facts.contactName': '周工',
+      'facts.contactPhone': '0739-2700000',
+    };
+    const held = await editor.post(`/admin/c/${cid}/trading/notices`, form);
+    expect(held.statusCode, held.body.slice(0, 300)).toBe(303);
+    expect(held.headers.location).toMatch(/trading\/notices\/\d+\?done=draft/);
+    const page = await editor.get(held.headers.location ?? '');
+    expect(page.body).toContain('2%');
+    const id = Number(/notices\/(\d+)/.exec(held.headers.location ?? '')?.[1]);
+    const fixed = await editor.post(`/admin/c/${cid}/trading/notices/${id}`, { ...form, 'facts.depositFen': '100000' });
+    expect(fixed.statusCode, fixed.body.slice(0, 300)).toBe(303);
+    expect(fixed.headers.location).toMatch(/trading\/projects\/\d+$/);
+
+    const { upsertPolicy } = await import('../../src/trading/trading.repo.ts');
+    await upsertPolicy(sys.ctx.db, { centerId: cid, category: 'medicine', inspectionMode: 'review_first', ruleSeverity: {} });
+    const sent = (await tr.agent.submit(tenderNotice(sys.clock.now(), { category: 'medicine', method: 'open_tender', name: '湖南省属公立医院2027年度医用耗材集中采购' }))).json() as Answer;
+    expect(sent.status).toBe('in_review');
+    const reviewer = await loginAs(sys.app.app, hn.users.office2, sys.clock);
+    const { listRunsOfArticle, listTasksOfRuns } = await import('../../src/review/review.repo.ts');
+    const notice = await findNotice(sys.ctx.db, sent.noticeId);
+    const [task] = await listTasksOfRuns(sys.ctx.db, (await listRunsOfArticle(sys.ctx.db, notice?.articleId ?? 0)).map((r) => r.id));
+    const rej = await reviewer.post(`/admin/c/${cid}/reviews/${task?.id}/reject`, { revisionHash: task?.revisionHash ?? '', comment: '采购需求中的品牌要求涉嫌排他，请删除。' });
+    expect(rej.statusCode, rej.body.slice(0, 300)).toBe(303);
+    const agentWeb = await loginAs(sys.app.app, { ...tr.agent.user, totpSecret: null }, sys.clock);
+    const mine = await agentWeb.get(`/admin/c/${cid}/agent/notices/${sent.noticeId}`);
+    expect(mine.body).toContain('审核退回');
+    expect(mine.body).toContain('采购需求中的品牌要求涉嫌排他');
   });
 });

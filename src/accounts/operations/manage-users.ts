@@ -1,5 +1,5 @@
 import { recordAudit, type Actor } from '../../audit/audit.service.ts';
-import type { Db } from '../../platform/db/client.ts';
+import type { Db, Tx } from '../../platform/db/client.ts';
 import { AppError, validationError, type FieldError } from '../../platform/errors.ts';
 import { deleteGrant, deleteSessionsOfUser, findUserById, findUserByUsername, insertGrant, insertUser, updateUser, type User } from '../accounts.repo.ts';
 import type { Role } from '../accounts.policy.ts';
@@ -7,8 +7,11 @@ import { checkPasswordStrength, hashPassword } from '../passwords.ts';
 
 export type NewUserInput = { username: string; displayName: string; password: string; departmentId: number | null };
 
-/** Creates a staff account at a center (security admin). */
-export async function createUser(db: Db, opts: { centerId: number; input: NewUserInput; actor: Actor }): Promise<User> {
+/**
+ * Creates a staff account at a center (security admin). `then` runs in the same transaction (e.g. binding
+ * the account to an agent firm), so the account exists completely or not at all.
+ */
+export async function createUser(db: Db, opts: { centerId: number; input: NewUserInput; actor: Actor; then?: (tx: Tx, user: User) => Promise<void> }): Promise<User> {
   const { input } = opts;
   const errors: FieldError[] = [];
   if (!/^[a-z][a-z0-9._-]{2,31}$/.test(input.username)) errors.push({ field: 'username', message: '用户名须为 3–32 位小写字母、数字或 . _ -，以字母开头' });
@@ -28,6 +31,7 @@ export async function createUser(db: Db, opts: { centerId: number; input: NewUse
       mustChangePassword: true,
     });
     await recordAudit(tx, opts.actor, { action: 'user.create', centerId: opts.centerId, targetType: 'user', targetId: user.id, after: { username: user.username, displayName: user.displayName } });
+    await opts.then?.(tx, user);
     return user;
   });
 }

@@ -54,11 +54,15 @@ export async function updateAgentFirmSettings(ctx: AppContext, opts: { centerId:
 export async function createAgentStaff(ctx: AppContext, opts: { centerId: number; firmId: number; input: NewUserInput; actor: Actor }): Promise<User> {
   const firm = await findAgentFirm(ctx.db, opts.firmId);
   if (!firm || firm.centerId !== opts.centerId) throw notFound('代理机构');
-  const user = await createUser(ctx.db, { centerId: opts.centerId, input: { ...opts.input, departmentId: null }, actor: opts.actor });
-  await ctx.db.transaction(async (tx) => {
-    await updateUser(tx, user.id, { agentFirmId: firm.id });
-    await insertGrant(tx, { userId: user.id, centerId: opts.centerId, role: 'agent' });
-    await recordAudit(tx, opts.actor, { action: 'agent_firm.add_staff', centerId: opts.centerId, targetType: 'agent_firm', targetId: firm.id, details: { userId: user.id } });
+  const user = await createUser(ctx.db, {
+    centerId: opts.centerId,
+    input: { ...opts.input, departmentId: null },
+    actor: opts.actor,
+    then: async (tx, made) => {
+      await updateUser(tx, made.id, { agentFirmId: firm.id });
+      await insertGrant(tx, { userId: made.id, centerId: opts.centerId, role: 'agent' });
+      await recordAudit(tx, opts.actor, { action: 'agent_firm.add_staff', centerId: opts.centerId, targetType: 'agent_firm', targetId: firm.id, details: { userId: made.id } });
+    },
   });
   return { ...user, agentFirmId: firm.id };
 }
