@@ -6,7 +6,8 @@ import type { AppContext } from '../platform/context.ts';
 import { notFound, validationError, type FieldError } from '../platform/errors.ts';
 import { basePathOf } from '../portal/portal.service.ts';
 import { formatDealCode } from './deal-code.ts';
-import { findPublicNotice, findPublicProject, listNotices, listProjectNotices, MAX_QUERY_LENGTH, parseNoticeSearch, resolveCenterScope, type NoticeListItem } from './notices.query.ts';
+import { findPublicNotice, findPublicProject, listNotices, listProjectNotices, type NoticeListItem } from './notices.query.ts';
+import { MAX_QUERY_LENGTH, parseNoticeSearch, resolveCenterScope } from './notice-search.schema.ts';
 import { CATEGORIES, METHODS, NOTICE_TYPES, type NoticeFacts } from './trading.model.ts';
 
 /**

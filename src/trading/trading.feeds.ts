@@ -3,7 +3,8 @@ import { notFound, validationError } from '../platform/errors.ts';
 import { codeOf, portalGet, type PortalDeps } from '../portal/portal.deps.ts';
 import { servePage } from '../portal/portal.http.ts';
 import { getPortalSite } from '../portal/portal.service.ts';
-import { findPublicProject, listNotices, listProjectNotices, parseNoticeSearch, resolveCenterScope } from './notices.query.ts';
+import { findPublicProject, listNotices, listProjectNotices } from './notices.query.ts';
+import { parseNoticeSearch, resolveCenterScope } from './notice-search.schema.ts';
 import { CATEGORY_LABELS, NOTICE_TYPE_SHORT } from './trading.model.ts';
 import { idParam, typeLabel, typeShort } from './trading-parts.portal.tsx';
 

@@ -6,7 +6,8 @@ import { ErrorSummary, SelectField, TextField } from '../platform/views/admin-la
 import { renderDocument } from '../platform/views/render.ts';
 import { portalGet, type PortalDeps } from '../portal/portal.deps.ts';
 import { servePage } from '../portal/portal.http.ts';
-import { listNotices, MAX_QUERY_LENGTH, noticeSearchQuery, parseNoticeSearch, resolveCenterScope, type NoticeListItem, type NoticeSearch } from './notices.query.ts';
+import { listNotices, type NoticeListItem } from './notices.query.ts';
+import { MAX_QUERY_LENGTH, noticeSearchQuery, parseNoticeSearch, resolveCenterScope, type NoticeSearch } from './notice-search.schema.ts';
 import { registerNoticePage } from './notice.portal.tsx';
 import { registerOpeningCalendar } from './opening-calendar.portal.tsx';
 import { registerProjectPage } from './project.portal.tsx';

@@ -392,7 +392,12 @@ describe('今日标讯 on the home page', () => {
     const html = renderToString(TodayNotices({ data }));
     expect(html).toContain('今日标讯');
     expect(html).toContain(`/trading/notices/${main.awardId}`);
-    expect((await loadTodayNotices(sys.ctx, cs.center)).items).toEqual([]);
+    expect(data.isLatest).toBe(false);
+    // Nothing today at the city: the block shows its newest notices instead, and says so.
+    const city = await loadTodayNotices(sys.ctx, cs.center);
+    expect(city.isLatest).toBe(true);
+    expect(city.items.every((i) => i.centerId === cs.center.id)).toBe(true);
+    expect(renderToString(TodayNotices({ data: city }))).toContain('今日暂无新发布的交易公告');
   });
 });
 
