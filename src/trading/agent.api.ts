@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { findArticle } from '../content/articles.repo.ts';
+import { uploadAttachment } from '../content/operations/upload-attachment.ts';
 import type { AppContext } from '../platform/context.ts';
 import { sha256Hex } from '../platform/crypto.ts';
 import { AppError, notFound } from '../platform/errors.ts';
@@ -105,6 +106,30 @@ export function registerAgentApi(app: FastifyInstance, ctx: AppContext): void {
         findings: notice.findings,
         url: `/trading/notices/${notice.id}`,
       };
+    },
+  );
+
+  app.post(
+    '/api/v1/agent/attachments',
+    {
+      preHandler: authenticate,
+      config: { rateLimit },
+      schema: {
+        summary: '上传招标文件等附件（multipart/form-data，字段 file），返回附件编号供公告的 attachmentIds 使用',
+        description: '按文件内容识别类型：PDF、Word、Excel、OFD、ZIP、PNG、JPG、GIF；不超过 20 MB。',
+        tags: ['代理机构接口'],
+        security: [{ bearerAuth: [] }],
+        consumes: ['multipart/form-data'],
+        response: { 201: Type.Object({ id: Type.Integer(), name: Type.String(), sizeBytes: Type.Integer(), sha256: Type.String() }), 400: ErrorBody, 401: ErrorBody, 413: ErrorBody, 415: ErrorBody },
+      },
+    },
+    async (req, reply) => {
+      const by = submitterOf(req);
+      if (by.kind !== 'agent' || !req.isMultipart()) throw new AppError('BAD_REQUEST', { userMessage: '附件：请以 multipart/form-data 上传，文件字段名为 file', fields: [{ field: 'file', message: '附件：请选择要上传的文件' }] });
+      const file = await req.file();
+      if (!file) throw new AppError('ATTACHMENT_TYPE_REFUSED', { userMessage: '附件：请选择要上传的文件', fields: [{ field: 'file', message: '附件：请选择要上传的文件' }] });
+      const att = await uploadAttachment(ctx, { centerId: by.firm.centerId, userId: by.userId, actor: by.actor, fileName: file.filename, data: await file.toBuffer() });
+      return reply.code(201).send({ id: att.id, name: att.originalName, sizeBytes: att.sizeBytes, sha256: att.sha256 });
     },
   );
 

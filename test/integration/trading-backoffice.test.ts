@@ -41,6 +41,7 @@ describe('who obtained the documents or paid a deposit is sealed until the openi
     const pages = [`/trading/projects/${tender.projectId}`, `/trading/notices/${tender.noticeId}`, `/trading/projects/${tender.projectId}/documents`, `/api/v1/projects/${tender.projectId}`, `/api/v1/notices/${tender.noticeId}`, '/trading', `/feeds/projects/${tender.projectId}.atom`];
     for (const url of pages) {
       const res = await visitor.get(url);
+      expect(res.statusCode, url).toBe(200);
       expect(res.body, url).not.toContain(bidder);
       expect(res.body, url).not.toContain('三湘保证金测试');
     }

@@ -207,3 +207,49 @@ describe('review before publication', () => {
     expect((await findProject(sys.ctx.db, body.projectId))?.openingAt).toBeInstanceOf(Date);
   });
 });
+
+describe('attachments and center policy', () => {
+  const upload = (name: string, data: Buffer, key = tr.agent.apiKey) => {
+    const boundary = '----gk' + Math.random().toString(16).slice(2);
+    const payload = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`), data, Buffer.from(`\r\n--${boundary}--\r\n`)]);
+    return sys.app.app.inject({ method: 'POST', url: '/api/v1/agent/attachments', payload, headers: { authorization: `Bearer ${key}`, 'content-type': `multipart/form-data; boundary=${boundary}` } });
+  };
+
+  it('takes tender documents through the API, refusing oversized and garbled files with a clear code', async () => {
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+    const ok = await upload('招标文件.pdf', pdf);
+    expect(ok.statusCode, ok.body).toBe(201);
+    const att = ok.json() as { id: number };
+    const withDoc = await tr.agent.submit({ ...tenderNotice(sys.clock.now()), attachmentIds: [att.id] });
+    expect(withDoc.statusCode, withDoc.body).toBe(201);
+
+    const garbled = await upload('招标文件.pdf', Buffer.from('MZ\x90\x00 this is not a pdf at all'));
+    expect(garbled.statusCode).toBe(415);
+    expect((garbled.json() as ErrorAnswer).error.code).toBe('ATTACHMENT_TYPE_REFUSED');
+    const big = await upload('大文件.pdf', Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(21 * 1024 * 1024, 0x20)]));
+    expect(big.statusCode).toBe(413);
+    expect((big.json() as ErrorAnswer).error.code).toBe('ATTACHMENT_TOO_LARGE');
+    const anonymous = await upload('x.pdf', pdf, 'gkak_not-a-real-key-but-long-enough');
+    expect(anonymous.statusCode).toBe(401);
+    const foreign = await tr.otherAgent.submit({ ...tenderNotice(sys.clock.now()), attachmentIds: [999_999] });
+    expect(foreign.statusCode).toBe(400);
+  });
+
+  it('lets the center admin turn a blocking rule into a warning for one category on the policy page', async () => {
+    const admin = await loginAs(sys.app.app, hn.users.admin, sys.clock);
+    const page = await admin.get(`/admin/c/${hn.center.id}/trading/policy`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('招标投标法');
+    const saved = await admin.post(`/admin/c/${hn.center.id}/trading/policy/procurement`, { inspectionMode: 'publish_then_inspect', 'rule.deposit_max_2pct': 'warn' });
+    expect(saved.statusCode).toBe(303);
+    const raw = tenderNotice(sys.clock.now(), { category: 'procurement', budgetFen: 1_000_000_00 });
+    (raw.facts as Record<string, unknown>).depositFen = 5_000_000; // 5%
+    const res = await tr.agent.submit(raw);
+    expect(res.statusCode, res.body).toBe(201);
+    expect((res.json() as Answer).findings.find((f) => f.ruleId === 'deposit_max_2pct')?.severity).toBe('warn');
+    const strict = tenderNotice(sys.clock.now(), { category: 'works', budgetFen: 1_000_000_00 });
+    (strict.facts as Record<string, unknown>).depositFen = 5_000_000;
+    expect((await tr.agent.submit(strict)).statusCode).toBe(422);
+  });
+});
+
