@@ -30,7 +30,7 @@ export async function bulkInsertArticles(db: Db, opts: { count: number; seed: nu
     const batchSize = opts.batchSize ?? 2000;
     const sizes: number[] = [];
     for (let left = opts.count; left > 0; left -= batchSize) sizes.push(Math.min(batchSize, left));
-    const replies = createReplyQueue(worker);
+    const replies = createReplyQueue(worker, isBatch);
     // Keep one batch in flight in the worker while the current one is inserted.
     sizes.slice(0, 2).forEach((count) => worker.postMessage({ count } satisfies RowsRequest));
     let done = 0;
@@ -67,31 +67,31 @@ async function insertBatch(db: Db, batch: RowsBatch): Promise<void> {
   });
 }
 
-/** Replies of the worker in order; a worker error rejects the waiting call. */
 function isBatch(v: unknown): v is RowsBatch {
   return typeof v === 'object' && v !== null && 'revisions' in v && 'articles' in v && typeof v.revisions === 'string' && typeof v.articles === 'string';
 }
 
-function createReplyQueue(worker: Worker): { next: () => Promise<RowsBatch> } {
-  const ready: RowsBatch[] = [];
-  const waiting: { resolve: (v: RowsBatch) => void; reject: (e: unknown) => void }[] = [];
+/** Replies of a bulk-row worker in order; a worker error (or an unexpected reply) rejects the waiting call. */
+export function createReplyQueue<T>(worker: Worker, isReply: (v: unknown) => v is T): { next: () => Promise<T> } {
+  const ready: T[] = [];
+  const waiting: { resolve: (v: T) => void; reject: (e: unknown) => void }[] = [];
   let failure: unknown;
-  worker.on('message', (msg: unknown) => {
-    const text = isBatch(msg) ? msg : { revisions: '[]', articles: '[]' };
-    const w = waiting.shift();
-    if (w) w.resolve(text);
-    else ready.push(text);
-  });
   const fail = (err: unknown) => {
     failure = err;
     for (const w of waiting.splice(0)) w.reject(err);
   };
+  worker.on('message', (msg: unknown) => {
+    if (!isReply(msg)) return fail(new Error('bulk row worker sent an unexpected reply'));
+    const w = waiting.shift();
+    if (w) w.resolve(msg);
+    else ready.push(msg);
+  });
   worker.on('error', fail);
   worker.on('exit', (code) => fail(new Error(`bulk row worker exited with code ${code}`)));
   return {
     next: () => {
-      const text = ready.shift();
-      if (text !== undefined) return Promise.resolve(text);
+      const reply = ready.shift();
+      if (reply !== undefined) return Promise.resolve(reply);
       if (failure !== undefined) return Promise.reject(failure);
       return new Promise((resolve, reject) => waiting.push({ resolve, reject }));
     },

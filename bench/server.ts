@@ -13,6 +13,8 @@ export type AppServer = {
   firstPageS: number;
   /** The server's output so far (for error reports). */
   output: () => string;
+  /** Resolves with the seconds since spawn once a line of output matches (e.g. the end of the demo trading replay). */
+  waitForOutput: (pattern: RegExp, limitMs: number) => Promise<number>;
   stop: () => Promise<void>;
 };
 
@@ -20,11 +22,12 @@ export type RssWatch = { stop: () => { peakMb: number; meanMb: number; samples: 
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 /** Variables the harness sets itself; inherited values would change what is measured. */
-const CLEARED_ENV = ['DATABASE_URL', 'NODE_ENV', 'DEMO_DATA', 'RENDER_CACHE', 'PORT', 'HOST', 'DATA_DIR', 'LOG_LEVEL'];
+const CLEARED_ENV = ['DATABASE_URL', 'NODE_ENV', 'DEMO_DATA', 'DEMO_TRADING_SCALE', 'RENDER_CACHE', 'PORT', 'HOST', 'DATA_DIR', 'LOG_LEVEL'];
 
 /**
- * Starts the real server (`node --import tsx src/main.ts`, on this Node) on PGlite in `dataDir` and a free
- * loopback port, waits for `ready` and the first 200 of `/`. On an empty data dir it seeds the demo data.
+ * Starts the real server (`node --import tsx src/main.ts`, on this Node) on PGlite in `dataDir` (or on
+ * PostgreSQL when `env` sets DATABASE_URL) and a free loopback port, waits for `ready` and the first 200 of
+ * `/`. On an empty database it seeds the demo data.
  */
 export async function startServer(opts: { dataDir: string; env?: Record<string, string>; readyTimeoutMs: number }): Promise<AppServer> {
   const port = await freePort();
@@ -59,7 +62,23 @@ export async function startServer(opts: { dataDir: string; env?: Record<string, 
     const firstPageS = (performance.now() - started) / 1000;
     const pid = child.pid;
     if (pid === undefined) throw new Error('server has no pid');
-    return { pid, baseUrl, readyS, firstPageS, output: () => output, stop };
+    const waitForOutput = (pattern: RegExp, limitMs: number) =>
+      new Promise<number>((resolve, reject) => {
+        const check = () => {
+          if (!pattern.test(output)) return false;
+          clearInterval(poll);
+          clearTimeout(timer);
+          resolve((performance.now() - started) / 1000);
+          return true;
+        };
+        const poll = setInterval(check, 100);
+        const timer = setTimeout(() => {
+          clearInterval(poll);
+          reject(new Error(`server printed no ${pattern} within ${limitMs} ms:\n${output.slice(-3000)}`));
+        }, limitMs);
+        check();
+      });
+    return { pid, baseUrl, readyS, firstPageS, output: () => output, waitForOutput, stop };
   } catch (err) {
     await stop();
     throw err;

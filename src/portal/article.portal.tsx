@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { AttachmentList } from '../platform/views/attachment-list.tsx';
 import { noticeIdForArticle } from '../trading/notices.query.ts';
 import { findArticle, findAttachments, findRevision, listInterpretationsOf, listPublishedVersions } from '../content/articles.repo.ts';
 import { findColumn } from '../content/columns.repo.ts';
@@ -129,21 +130,7 @@ export function registerArticlePage(app: FastifyInstance, deps: PortalDeps): voi
                     </ul>
                   </section>
                 ) : null}
-                {attachments.length > 0 ? (
-                  <section class="attachments" aria-labelledby="att-title">
-                    <h2 id="att-title">附件</h2>
-                    <ul>
-                      {attachments.map((a) => (
-                        <li key={a.id}>
-                          <a href={`/files/${a.id}/${encodeURIComponent(a.safeName)}`} download={a.safeName}>
-                            {a.originalName}
-                          </a>{' '}
-                          <span class="muted">（{a.ext.toUpperCase()}，{Math.max(1, Math.round(a.sizeBytes / 1024))} KB）</span>
-                        </li>
-                      ))}
-                    </ul>
-                  </section>
-                ) : null}
+                <AttachmentList attachments={attachments} />
                 {logEntries.length > 0 ? (
                   <p class="muted log-ref">
                     发布记录：{logEntries.map((e) => `#${e.seq}（${e.action === 'publish' ? '发布' : e.action === 'correct' ? '更正' : e.action}，${formatDate(e.createdAt)}）`).join('；')} · <a href={`/transparency?item=article:${article.id}`}>校验</a>

@@ -106,7 +106,7 @@ async function renderTask(ctx: AppContext, req: Parameters<typeof shellFor>[1], 
       <article class="review-preview">
         <h2>{rev.title}</h2>
         {rev.summary ? <p class="muted">{rev.summary}</p> : null}
-        {rev.fields.notice ? <NoticeReviewFacts facts={rev.fields.notice} findings={notice?.findings ?? []} /> : null}
+        {rev.fields.notice ? <NoticeReviewFacts facts={rev.fields.notice} findings={notice?.findings ?? []} category={notice?.category ?? 'other'} /> : null}
         <div class="article-body" dangerouslySetInnerHTML={{ __html: rev.bodyHtml }} />
         {attachments.length > 0 ? (
           <ul>

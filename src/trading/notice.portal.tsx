@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { AttachmentList } from '../platform/views/attachment-list.tsx';
 import { findAttachments, listPublishedVersions } from '../content/articles.repo.ts';
 import { formatDateTime } from '../platform/dates.ts';
 import { notFound } from '../platform/errors.ts';
@@ -103,21 +104,7 @@ export function registerNoticePage(app: FastifyInstance, deps: PortalDeps): void
                 <NoticeFactsTable notice={notice} facts={rev.facts} project={project} amended={amended} basePath={base} />
                 <CandidatesTables facts={rev.facts} category={notice.category} />
                 <div class="article-body" dangerouslySetInnerHTML={{ __html: rev.bodyHtml }} />
-                {attachments.length > 0 ? (
-                  <section class="attachments" aria-labelledby="att-title">
-                    <h2 id="att-title">附件</h2>
-                    <ul>
-                      {attachments.map((a) => (
-                        <li key={a.id}>
-                          <a href={`/files/${a.id}/${encodeURIComponent(a.safeName)}`} download={a.safeName}>
-                            {a.originalName}
-                          </a>{' '}
-                          <span class="muted">（{a.ext.toUpperCase()}，{Math.max(1, Math.round(a.sizeBytes / 1024))} KB）</span>
-                        </li>
-                      ))}
-                    </ul>
-                  </section>
-                ) : null}
+                <AttachmentList attachments={attachments} />
               </article>
               <section class="project-timeline" aria-labelledby="timeline-title">
                 <h2 id="timeline-title">项目进程</h2>
