@@ -5,6 +5,8 @@ import { listForAdmin } from '../content/articles.repo.ts';
 import type { AppContext } from '../platform/context.ts';
 import { AdminLayout } from '../platform/views/admin-layout.tsx';
 import { listPendingTasksFor } from '../review/review.repo.ts';
+import { formatDateTime } from '../platform/dates.ts';
+import { countInspection } from '../trading/trading.repo.ts';
 import { flashOf, intParam, sendHtml, shellFor } from './admin.http.tsx';
 
 export function registerDashboard(app: FastifyInstance, ctx: AppContext): void {
@@ -37,9 +39,10 @@ export function registerDashboard(app: FastifyInstance, ctx: AppContext): void {
     const cid = intParam((req.params as { cid: string }).cid);
     const roles = rolesAt(req, cid);
     const me = req.staff?.user.id ?? 0;
-    const [tasks, mine] = await Promise.all([
+    const [tasks, mine, patrol] = await Promise.all([
       can(roles, 'review.act') ? listPendingTasksFor(ctx.db, cid, me) : Promise.resolve([]),
       can(roles, 'article.edit') ? listForAdmin(ctx.db, { centerId: cid, authorId: me, limit: 10, offset: 0 }) : Promise.resolve([]),
+      can(roles, 'trading.inspect') ? countInspection(ctx.db, cid) : Promise.resolve(null),
     ]);
     const shell = await shellFor(ctx, req, reply, cid, `/admin/c/${cid}`);
     return sendHtml(
@@ -49,6 +52,13 @@ export function registerDashboard(app: FastifyInstance, ctx: AppContext): void {
         {can(roles, 'review.act') ? (
           <p>
             <a href={`/admin/c/${cid}/reviews`}>待我审核：{tasks.length} 件</a>
+          </p>
+        ) : null}
+        {patrol ? (
+          <p>
+            <a href={`/admin/c/${cid}/trading/inspection`}>
+              交易公告待巡查：{patrol.pending} 条{patrol.oldestAt ? `（最早发布于 ${formatDateTime(patrol.oldestAt)}）` : ''}
+            </a>
           </p>
         ) : null}
         {can(roles, 'article.edit') ? (

@@ -17,6 +17,13 @@ import { findAgentFirm, listApiKeys, listNoticesOfAgent, listProjectsOfAgent, ty
 
 const access = { access: { kind: 'perm', permission: 'agent.submit' } } as const;
 
+/** The notices that may come next in a procedure, for the shortcuts on the agent's project list. */
+const NEXT_TYPES: Partial<Record<ProjectStatus, NoticeType[]>> = {
+  open: ['amendment_notice', 'candidates_notice', 'award_notice', 'termination_notice'],
+  evaluating: ['award_notice', 'termination_notice'],
+  awarded: ['contract_notice'],
+};
+
 /** The agent firm of the signed-in agent staff member at this center, or 403. */
 async function firmOf(ctx: AppContext, req: FastifyRequest, cid: number): Promise<AgentFirm> {
   const id = req.staff?.user.agentFirmId;
@@ -38,6 +45,7 @@ export function registerAgentAdmin(app: FastifyInstance, ctx: AppContext): void 
     const cid = cidOf(req);
     const firm = await firmOf(ctx, req, cid);
     const rows = await listNoticesOfAgent(ctx.db, firm.id, 300);
+    const projects = await listProjectsOfAgent(ctx.db, firm.id, 100);
     const shell = await shellFor(ctx, req, reply, cid, `/admin/c/${cid}/agent/notices`);
     const done = (req.query as { done?: string }).done;
     return sendHtml(
@@ -49,6 +57,25 @@ export function registerAgentAdmin(app: FastifyInstance, ctx: AppContext): void 
           </a>{' '}
           <a href={`/admin/c/${cid}/agent/keys`}>接口密钥</a>
         </p>
+        {projects.length > 0 ? (
+          <section aria-labelledby="my-projects">
+            <h2 id="my-projects">本机构代理的项目</h2>
+            <ul>
+              {projects.map((p) => (
+                <li key={p.id}>
+                  {p.projectNo} {p.name}（{PROJECT_STATUS_LABELS[p.status as ProjectStatus] ?? p.status}）：
+                  {NEXT_TYPES[p.status as ProjectStatus]?.map((t) => (
+                    <span key={t}>
+                      {' '}
+                      <a href={`/admin/c/${cid}/agent/notices/new?projectId=${p.id}&type=${t}`}>提交{NOTICE_TYPE_SHORT[t]}</a>
+                    </span>
+                  ))}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+        <h2>本机构的公告</h2>
         {rows.length === 0 ? <p>本机构尚未提交公告。</p> : null}
         <div class="table-wrap">
           <table>

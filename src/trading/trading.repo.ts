@@ -228,3 +228,12 @@ export async function listNoticesOfAgent(ex: Executor, agentFirmId: number, limi
 export async function listProjectsOfAgent(ex: Executor, agentFirmId: number, limit: number): Promise<Project[]> {
   return ex.select().from(projects).where(eq(projects.agentFirmId, agentFirmId)).orderBy(desc(projects.id)).limit(limit);
 }
+
+/** How many notices wait for 巡查 at a center, and since when: the patrol's work list on the dashboard. */
+export async function countInspection(ex: Executor, centerId: number): Promise<{ pending: number; oldestAt: Date | null }> {
+  const [row] = await ex
+    .select({ n: sql<number>`count(*)::int`, oldest: sql<string | null>`min(${notices.createdAt})` })
+    .from(notices)
+    .where(and(eq(notices.centerId, centerId), eq(notices.inspectionState, 'pending')));
+  return { pending: row?.n ?? 0, oldestAt: row?.oldest ? new Date(row.oldest) : null };
+}
