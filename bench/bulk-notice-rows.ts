@@ -9,7 +9,7 @@ import { awardTotalFen, type NoticeFacts, type ProjectInput } from '../src/tradi
 
 /**
  * Worker thread of the trading bulk loader: plans years of trading with the demo's planner (the same
- * titles, bodies, facts, category and notice-type mix as the demo replay), one chunk of about 16,000
+ * titles, bodies, facts, category and notice-type mix as the demo replay), one chunk of about 6,400
  * notices at a time, each chunk with its own seed and a year ending at its own date, so that the chunks
  * together cover five years. Each batch is four JSON documents, one per INSERT … SELECT.
  */
@@ -28,8 +28,8 @@ export type NoticeRowsRequest = { count: number };
 export type NoticeRowsBatch = { projects: string; revisions: string; articles: string; notices: string; rows: number; projectRows: number };
 
 /** Demo planner scale of one chunk (1 ≈ 3,200 notices a year for the five demo centers). */
-const CHUNK_SCALE = 5;
-const NOTICES_PER_CHUNK = 16_000;
+const CHUNK_SCALE = 2;
+const NOTICES_PER_CHUNK = 6_400;
 /** The chunks' years end between yesterday and four years ago: five years of notices in all. */
 const SPAN_DAYS = 4 * 365;
 const DAY_MS = 86_400_000;
@@ -38,14 +38,16 @@ const BULK_SERIAL_BASE = 900_000;
 
 type Row = { project?: Record<string, unknown>; revision: Record<string, unknown>; article: Record<string, unknown>; notice: Record<string, unknown> };
 type ProjectState = {
+  /** The trading_project row, moved by each planned notice (applyFacts). */
   row: Record<string, unknown>;
   id: number;
-  centerId: number;
+  center: NoticeCenter;
   firm: NoticeFirm | undefined;
   input: ProjectInput;
   code: string;
-  emitted: boolean;
+  isEmitted: boolean;
 };
+type PlannedNotice = { s: DemoSubmission; project: ProjectState; noticeId: number; facts: NoticeFacts };
 
 /** A generator of consecutive rows; the same seed, clock and targets give the same rows. */
 export function createNoticeRowGenerator(data: NoticeRowsData): (count: number) => Row[] {
@@ -89,7 +91,7 @@ function chunkRows(o: {
 }): Row[] {
   const projects = new Map<string, ProjectState>();
   const noticeIdOfSeq = new Map<number, number>();
-  const planned: { s: DemoSubmission; project: ProjectState; noticeId: number; facts: NoticeFacts }[] = [];
+  const planned: PlannedNotice[] = [];
   for (const s of o.subs) {
     const center = o.centers.get(s.centerCode);
     if (!center) continue;
@@ -107,56 +109,45 @@ function chunkRows(o: {
     applyFacts(project.row, facts, s.at);
     planned.push({ s, project, noticeId, facts });
   }
-  return planned.map(({ s, project, noticeId, facts }) => {
-    const id = o.ids.article++;
-    const rid = o.ids.revision++;
-    const at = new Date(s.at).toISOString();
-    const p = project.row;
-    const summary = [`项目编号：${project.input.projectNo}`, `招标人：${project.input.tendererName}`, project.firm ? `代理机构：${project.firm.name}` : '', `交易标识码：${project.code}`].filter(Boolean).join('　');
-    const { title, bodyHtml } = s.submission;
-    const source = project.firm?.name ?? '';
-    const fields = { notice: facts };
-    const authorId = project.firm?.userId ?? o.fallbackUserId;
-    const center = project.centerId;
-    const amount = facts.type === 'award_notice' ? awardTotalFen(facts) : facts.type === 'contract_notice' && facts.contractAmountFen !== undefined ? facts.contractAmountFen : project.input.budgetFen;
-    const row: Row = {
-      revision: { id, rid, title, body: bodyHtml, summary, source, fields, hash: revisionHash({ title, bodyHtml, summary, source, fields, attachmentIds: [], correctionNote: null }), author_id: authorId, at },
-      article: {
-        id,
-        rid,
-        center_id: center,
-        column_id: p.column_id,
-        author_id: authorId,
-        // "T" keeps these apart from the numbers the publishing path hands out.
-        index_no: `${String(p.index_prefix)}/${at.slice(0, 4)}-T${String(id).padStart(7, '0')}`,
-        publisher: source || String(p.center_name),
-        title,
-        summary,
-        at,
-        // The text the publishing path indexes (title twice, summary, body text, no attachments).
-        idx: toIndexText(title, title, summary, htmlToText(bodyHtml), '', '', '', ''),
-      },
-      notice: {
-        id: noticeId,
-        article_id: id,
-        project_id: project.id,
-        center_id: center,
-        type: facts.type,
-        category: project.input.category,
-        method: project.input.method,
-        amount_fen: amount,
-        amends: facts.amendsNoticeId ?? null,
-        firm_id: project.firm?.firmId ?? null,
-        at,
-      },
-    };
-    if (!project.emitted) {
-      project.emitted = true;
-      const { column_id: _c, index_prefix: _i, center_name: _n, ...projectRow } = p;
-      row.project = projectRow;
-    }
-    return row;
-  });
+  return planned.map((n) => noticeRow(n, { id: o.ids.article++, rid: o.ids.revision++, fallbackUserId: o.fallbackUserId }));
+}
+
+/** The article, revision and notice of one planned notice, and its project's row with the first of them. */
+function noticeRow({ s, project, noticeId, facts }: PlannedNotice, o: { id: number; rid: number; fallbackUserId: number }): Row {
+  const { id, rid } = o;
+  const at = new Date(s.at).toISOString();
+  const summary = [`项目编号：${project.input.projectNo}`, `招标人：${project.input.tendererName}`, project.firm ? `代理机构：${project.firm.name}` : '', `交易标识码：${project.code}`].filter(Boolean).join('　');
+  const { title, bodyHtml } = s.submission;
+  const source = project.firm?.name ?? '';
+  const fields = { notice: facts };
+  const authorId = project.firm?.userId ?? o.fallbackUserId;
+  const centerId = project.center.centerId;
+  // As applyNoticePublished sets it: the award total, the contract amount, otherwise the project's budget.
+  const amount = facts.type === 'award_notice' ? awardTotalFen(facts) : facts.type === 'contract_notice' && facts.contractAmountFen !== undefined ? facts.contractAmountFen : project.input.budgetFen;
+  const row: Row = {
+    revision: { id, rid, title, body: bodyHtml, summary, source, fields, hash: revisionHash({ title, bodyHtml, summary, source, fields, attachmentIds: [], correctionNote: null }), author_id: authorId, at },
+    article: {
+      id,
+      rid,
+      center_id: centerId,
+      column_id: project.center.columnId,
+      author_id: authorId,
+      // "T" keeps these apart from the numbers the publishing path hands out.
+      index_no: `${project.center.indexPrefix}/${formatDate(new Date(at)).slice(0, 4)}-T${String(id).padStart(7, '0')}`,
+      publisher: source || project.center.name,
+      title,
+      summary,
+      at,
+      // The text the publishing path indexes (title twice, summary, body text, no attachments).
+      idx: toIndexText(title, title, summary, htmlToText(bodyHtml), '', '', '', ''),
+    },
+    notice: { id: noticeId, article_id: id, project_id: project.id, center_id: centerId, type: facts.type, category: project.input.category, method: project.input.method, amount_fen: amount, amends: facts.amendsNoticeId ?? null, firm_id: project.firm?.firmId ?? null, at },
+  };
+  if (!project.isEmitted) {
+    project.isEmitted = true;
+    row.project = project.row;
+  }
+  return row;
 }
 
 function newProject(o: { s: DemoSubmission; input: ProjectInput; center: NoticeCenter; firm: NoticeFirm | undefined; id: number; serials: Map<string, number> }): ProjectState {
@@ -168,11 +159,11 @@ function newProject(o: { s: DemoSubmission; input: ProjectInput; center: NoticeC
   const p = o.input;
   return {
     id: o.id,
-    centerId: o.center.centerId,
+    center: o.center,
     firm: o.firm,
     input: p,
     code,
-    emitted: false,
+    isEmitted: false,
     row: {
       id: o.id,
       center_id: o.center.centerId,
@@ -198,9 +189,6 @@ function newProject(o: { s: DemoSubmission; input: ProjectInput; center: NoticeC
       award_amount_fen: null,
       awarded_on: null,
       at: new Date(o.s.at).toISOString(),
-      column_id: o.center.columnId,
-      index_prefix: o.center.indexPrefix,
-      center_name: o.center.name,
     },
   };
 }

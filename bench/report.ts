@@ -1,4 +1,6 @@
+import type { BulkNoticesResult } from './bulk-notices.ts';
 import type { SearchDbResult } from './search.ts';
+import type { ListDbResult } from './trading.ts';
 import type { WrkResult } from './wrk.ts';
 
 export type SearchPair = { relevance: SearchDbResult; date: SearchDbResult };
@@ -6,12 +8,52 @@ export type PageFigures = { path: string; bytes: number; app: WrkResult; nginx: 
 export type StartFigures = { readyS: number; firstPageS: number };
 export type RssFigures = { peakMb: number; meanMb: number; samples: number };
 
+/** Submissions over HTTP by `connections` concurrent clients, against GET /healthz on the same server and connections. */
+export type SubmitFigures = { connections: number; isSigned: boolean; run: WrkResult; reference: WrkResult; ratio: number };
+
+/** The trading phases on one engine: bulk load, list at the DB layer and over HTTP, submissions. */
+export type TradingEngineResults = {
+  engine: 'pglite' | 'postgres';
+  /** Why the phase did not run (PostgreSQL not reachable). */
+  skipped?: string;
+  error?: string;
+  /** PostgreSQL: version and the bench database's collation. */
+  server?: string;
+  seedS?: number;
+  bulk?: BulkNoticesResult;
+  /** Published notices matching each keyword of the shapes. */
+  keywordMatches?: Record<string, number>;
+  listDb?: ListDbResult;
+  coldStart?: StartFigures;
+  listPage?: WrkResult;
+  listApi?: WrkResult;
+  submit?: SubmitFigures[];
+  /** One SM2 verification in the bench process, median ms. */
+  verifyMs?: number;
+  /** The cached `/trading` page against nginx serving the same bytes (PGlite only: no database work on a hit). */
+  cachedPage?: PageFigures;
+  rss?: RssFigures;
+};
+
 export type BenchResults = {
   date: string;
   machine: { cpus: number; cpuModel: string; memoryGb: number; node: string; nginx: string; wrk: string; os: string };
   /** 1-minute load average before and after the run: other work on the machine skews every figure. */
   loadAverage: { start: number; end?: number };
-  options: { durationS: number; warmupS: number; articles: number; connections: number; searchConnections: number; searchRounds: number; settleS: number };
+  options: {
+    durationS: number;
+    warmupS: number;
+    articles: number;
+    connections: number;
+    searchConnections: number;
+    searchRounds: number;
+    settleS: number;
+    phases: string[];
+    notices: number;
+    pgNotices: number;
+    tradingRounds: number;
+    submitConnections: number[];
+  };
   seedS?: number;
   coldStartDemo?: StartFigures;
   home?: PageFigures;
@@ -25,6 +67,7 @@ export type BenchResults = {
   searchHttp?: WrkResult;
   homeUncachedBulk?: WrkResult;
   rssBulk?: RssFigures;
+  trading?: TradingEngineResults[];
   totalS?: number;
   error?: string;
 };
@@ -34,7 +77,6 @@ export const TARGETS = { ratio: 0.5, p99Ms: 20, searchP95Ms: 50, coldStartS: 5, 
 /** The figures against the targets, one line each, for the terminal. */
 export function formatTable(r: BenchResults): string {
   const rows: [string, string, string, string][] = [['figure', 'measured', 'target', '']];
-  const mark = (ok: boolean | undefined) => (ok === undefined ? '' : ok ? 'ok' : 'MISS');
   for (const [name, page] of [['home /', r.home], ['article', r.article]] as const) {
     if (!page) continue;
     rows.push([`${name} req/s (nginx ${fmt(page.nginx.rps, 0)})`, `${fmt(page.app.rps, 0)} = ${fmt(page.ratio, 2)}× nginx`, `≥ ${TARGETS.ratio}×`, mark(page.ratio >= TARGETS.ratio)]);
@@ -54,6 +96,7 @@ export function formatTable(r: BenchResults): string {
   for (const [name, m] of [['RSS peak under load, demo', r.rssDemo], ['RSS peak under load, bulk', r.rssBulk]] as const) {
     if (m) rows.push([name, `${fmt(m.peakMb, 0)} MB`, `≤ ${TARGETS.rssMb} MB`, mark(m.peakMb <= TARGETS.rssMb)]);
   }
+  for (const t of r.trading ?? []) rows.push(...tradingRows(t));
   if (r.seedS !== undefined) rows.push(['first start with demo seeding', `${fmt(r.seedS, 1)} s`, '', '']);
   if (r.searchDb) rows.push(['ANALYZE after the bulk load', `${fmt(r.searchDb.analyzeS, 1)} s`, '', '']);
   if (r.bulk) rows.push([`bulk insert ${r.bulk.inserted} articles`, `${fmt(r.bulk.seconds, 1)} s (${r.bulk.totalPublished} published)`, '', '']);
@@ -72,8 +115,51 @@ export function formatQueries(r: BenchResults): string {
       if (s) lines.push(`${sort}, ${state}: ${s.queries.map((q) => `${q.q} ${fmt(q.p50Ms, 0)}`).join(', ')}`);
     }
   }
+  for (const t of r.trading ?? []) {
+    if (t.keywordMatches) lines.push(`trading ${t.engine}, keyword matches: ${Object.entries(t.keywordMatches).map(([q, n]) => `${q} ${n}`).join(', ')}`);
+    if (t.listDb) lines.push(`trading ${t.engine}, listNotices median (max) ms: ${t.listDb.shapes.map((s) => `${s.name} ${fmt(s.p50Ms, 1)} (${fmt(s.maxMs, 0)})`).join(', ')}`);
+  }
   const matches = r.searchMatches ? Object.entries(r.searchMatches).map(([q, n]) => `${q} ${n}`).join(', ') : '';
   return [...(matches ? [`matches: ${matches}`] : []), ...lines].join('\n');
+}
+
+function tradingRows(t: TradingEngineResults): [string, string, string, string][] {
+  const rows: [string, string, string, string][] = [];
+  const name = `trading ${t.engine}`;
+  if (t.skipped) return [[name, `skipped: ${t.skipped}`, '', '']];
+  const n = t.bulk ? `${Math.round(t.bulk.publishedNotices / 1000)}k notices` : '';
+  if (t.listDb) rows.push([`${name}: list p95, DB layer, ${n}`, `${fmt(t.listDb.p95Ms, 1)} ms (p50 ${fmt(t.listDb.p50Ms, 1)}, max ${fmt(t.listDb.maxMs, 0)})`, '', '']);
+  for (const [label, w] of [['/trading uncached, HTTP', t.listPage], ['/api/v1/notices, HTTP', t.listApi]] as const) {
+    if (w) rows.push([`${name}: ${label}`, `${fmt(w.rps, 1)} req/s, p95 ${fmt(w.p95Ms, 0)} ms${errors(w)}`, '', '']);
+  }
+  for (const s of t.submit ?? []) {
+    rows.push([
+      `${name}: submit${s.isSigned ? ' signed' : ''}, ${s.connections} conn`,
+      `${fmt(s.run.rps, 1)} notices/s, p50 ${fmt(s.run.p50Ms, 0)} / p95 ${fmt(s.run.p95Ms, 0)} ms = ${fmt(s.ratio, 3)}× /healthz (${fmt(s.reference.rps, 0)}/s)${errors(s.run)}`,
+      '',
+      '',
+    ]);
+  }
+  const signed = t.submit?.find((s) => s.isSigned);
+  const plain = t.submit?.find((s) => !s.isSigned && s.connections === signed?.connections);
+  if (signed && plain && t.verifyMs !== undefined) {
+    const perSigned = 1000 / signed.run.rps;
+    rows.push([`${name}: SM2 verification`, `${fmt(t.verifyMs, 1)} ms each = ${fmt((100 * t.verifyMs) / perSigned, 0)} % of a signed submission (rate ${fmt(signed.run.rps / plain.run.rps, 2)}× unsigned)`, '', '']);
+  }
+  if (t.cachedPage) rows.push([`${name}: /trading cached req/s (nginx ${fmt(t.cachedPage.nginx.rps, 0)})`, `${fmt(t.cachedPage.app.rps, 0)} = ${fmt(t.cachedPage.ratio, 2)}× nginx, p99 ${fmt(t.cachedPage.app.p99Ms, 1)} ms`, `≥ ${TARGETS.ratio}×`, mark(t.cachedPage.ratio >= TARGETS.ratio)]);
+  if (t.coldStart) rows.push([`${name}: cold start, ${n}`, `${fmt(t.coldStart.firstPageS, 2)} s (ready ${fmt(t.coldStart.readyS, 2)} s)`, `≤ ${TARGETS.coldStartS} s`, mark(t.coldStart.firstPageS <= TARGETS.coldStartS)]);
+  if (t.rss) rows.push([`${name}: RSS peak under load`, `${fmt(t.rss.peakMb, 0)} MB`, `≤ ${TARGETS.rssMb} MB`, mark(t.rss.peakMb <= TARGETS.rssMb)]);
+  if (t.bulk) rows.push([`${name}: bulk insert ${t.bulk.inserted} notices`, `${fmt(t.bulk.seconds, 1)} s (GIN build ${fmt(t.bulk.indexS, 1)} s, ${t.engine === 'postgres' ? 'VACUUM ANALYZE' : 'ANALYZE'} ${fmt(t.bulk.analyzeS, 1)} s)`, '', '']);
+  if (t.error) rows.push([name, `error: ${(t.error.split('\n')[0] ?? '').slice(0, 160)}`, '', '']);
+  return rows;
+}
+
+function errors(w: WrkResult): string {
+  return w.socketErrors || w.non2xx ? `, errors ${w.socketErrors}, non-2xx ${w.non2xx}` : '';
+}
+
+function mark(ok: boolean | undefined): string {
+  return ok === undefined ? '' : ok ? 'ok' : 'MISS';
 }
 
 function fmt(n: number, digits: number): string {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,36 +13,62 @@ import { startNginx, type StaticServer } from './nginx.ts';
 import { formatQueries, formatTable, type BenchResults, type PageFigures, type SearchPair } from './report.ts';
 import { countMatches, createBenchContext, measureSearchDb, searchPaths } from './search.ts';
 import { startServer, watchRss, type AppServer } from './server.ts';
+import { measureTradingPglite, measureTradingPostgres, type TradingHarness } from './trading-run.ts';
 import { runWrk, type WrkOptions, type WrkResult } from './wrk.ts';
 
 /**
  * `npm run bench`: page throughput against nginx serving the same bytes, search over a bulk-loaded
- * database, cold start and RSS, all on PGlite, in one run. Figures are ratios or absolute times for the
- * report; nothing is asserted. Env: BENCH_DURATION (s per wrk run, 10), BENCH_ARTICLES (100000),
- * BENCH_WARMUP (s, 2), BENCH_SEARCH_ROUNDS (3), BENCH_SEARCH_CONNECTIONS (2), BENCH_SETTLE (s, 15), BENCH_KEEP (0).
+ * database, cold start and RSS on PGlite; then trading (notice list and search, the submission API) on
+ * PGlite and on PostgreSQL, in one run. Figures are ratios or absolute times for the report; nothing is
+ * asserted. Env: BENCH_DURATION (s per wrk run, 10), BENCH_ARTICLES (100000), BENCH_WARMUP (s, 2),
+ * BENCH_SEARCH_ROUNDS (3), BENCH_SEARCH_CONNECTIONS (2), BENCH_SETTLE (s, 15), BENCH_KEEP (0),
+ * BENCH_PHASES (pages,search,trading,trading-pg), BENCH_NOTICES (100000), BENCH_PG_NOTICES (500000),
+ * BENCH_PG_URL (postgres://postgres@127.0.0.1:5432/postgres; "off" skips), BENCH_TRADING_ROUNDS (10),
+ * BENCH_SUBMIT_CONNECTIONS (1,4), BENCH_WATCHDOG_MIN (45). docs/benchmarks.md explains each figure.
  */
 const opts = readOptions(process.env);
 const resultsDir = fileURLToPath(new URL('./results/', import.meta.url));
 const started = performance.now();
 const work = await mkdtemp(path.join(os.tmpdir(), 'gongkai-bench-'));
 const dataDir = path.join(work, 'data');
+const tradingDir = path.join(work, 'trading');
 const running = new Set<{ stop: () => Promise<void> }>();
 const results: BenchResults = {
   date: new Date().toISOString(),
   machine: machine(),
   loadAverage: { start: os.loadavg()[0] ?? 0 },
-  options: { durationS: opts.durationS, warmupS: opts.warmupS, articles: opts.articles, connections: 50, searchConnections: opts.searchConnections, searchRounds: opts.searchRounds, settleS: opts.settleS },
+  options: {
+    durationS: opts.durationS,
+    warmupS: opts.warmupS,
+    articles: opts.articles,
+    connections: 50,
+    searchConnections: opts.searchConnections,
+    searchRounds: opts.searchRounds,
+    settleS: opts.settleS,
+    phases: [...opts.phases],
+    notices: opts.notices,
+    pgNotices: opts.pgNotices,
+    tradingRounds: opts.tradingRounds,
+    submitConnections: opts.submitConnections,
+  },
 };
+const harness: TradingHarness = { log, track, untrack, measure, comparePage, opts };
 
 // Whatever happens, stop every child and remove the temp dir; a watchdog bounds the whole run.
-const watchdog = setTimeout(() => void abort('watchdog: the run took longer than 20 minutes'), 20 * 60_000);
+const watchdog = setTimeout(() => void abort(`watchdog: the run took longer than ${opts.watchdogMin} minutes`), opts.watchdogMin * 60_000);
 watchdog.unref();
 process.once('SIGINT', () => void abort('interrupted'));
 process.once('SIGTERM', () => void abort('terminated'));
 
 try {
-  await measureDemo();
-  await measureBulk();
+  await seedDemoData();
+  if (opts.phases.has('pages')) await measureDemo();
+  if (opts.phases.has('search')) await measureBulk();
+  if (opts.phases.has('trading')) await measureTrading(() => measureTradingPglite(harness, { dataDir: tradingDir, notices: opts.notices }));
+  if (opts.phases.has('trading-pg')) {
+    if (opts.pgUrl === 'off') results.trading = [...(results.trading ?? []), { engine: 'postgres', skipped: 'BENCH_PG_URL=off' }];
+    else await measureTrading(() => measureTradingPostgres(harness, { adminUrl: opts.pgUrl, dataDir: path.join(work, 'pg-files'), notices: opts.pgNotices }));
+  }
 } catch (err) {
   results.error = err instanceof Error ? err.message : String(err);
   process.exitCode = 1;
@@ -58,13 +84,23 @@ if (results.error) console.error(`error: ${results.error}`);
 console.log(`total ${results.totalS.toFixed(0)} s; figures in bench/results/latest.json`);
 clearTimeout(watchdog);
 
-/** Seeds the demo, then measures cold start, `/` and one article against nginx, and the RSS under that load. */
-async function measureDemo(): Promise<void> {
+/**
+ * Seeds the demo on an empty data dir and keeps a copy for the trading phase. The demo's background
+ * trading replay runs at its smallest (DEMO_TRADING_SCALE=0: a handful of notices, finished within
+ * seconds) and is waited for, so the demo pages stay comparable with earlier runs and the trading
+ * phases measure their own bulk data.
+ */
+async function seedDemoData(): Promise<void> {
   log('starting the server on an empty data dir (seeds the demo data)…');
-  const seeding = await track(startServer({ dataDir, readyTimeoutMs: 300_000 }));
+  const seeding = await track(startServer({ dataDir, env: { DEMO_TRADING_SCALE: '0' }, readyTimeoutMs: 300_000 }));
   results.seedS = seeding.readyS;
+  await seeding.waitForOutput(/demo trading ready/, 120_000);
   await untrack(seeding);
+  if (opts.phases.has('trading')) await cp(dataDir, tradingDir, { recursive: true });
+}
 
+/** Measures cold start, `/` and one article against nginx, and the RSS under that load. */
+async function measureDemo(): Promise<void> {
   log('restarting on the demo data (cold start)…');
   const server = await track(startServer({ dataDir, readyTimeoutMs: 60_000 }));
   results.coldStartDemo = { readyS: server.readyS, firstPageS: server.firstPageS };
@@ -122,6 +158,16 @@ async function measureBulk(): Promise<void> {
     results.rssBulk = rss.stop();
   }
   await untrack(server);
+}
+
+/** One engine's trading phase; its failure is recorded and the run goes on. */
+async function measureTrading(run: () => Promise<NonNullable<BenchResults['trading']>[number]>): Promise<void> {
+  const r = await run();
+  results.trading = [...(results.trading ?? []), r];
+  if (r.error) {
+    log(`trading ${r.engine} failed: ${r.error}`);
+    process.exitCode = 1;
+  }
 }
 
 async function measureSearchBothSorts(ctx: AppContext): Promise<SearchPair> {
@@ -191,7 +237,28 @@ function readOptions(env: NodeJS.ProcessEnv) {
     searchConnections: int('BENCH_SEARCH_CONNECTIONS', 2, 1, 1000),
     settleS: int('BENCH_SETTLE', 15, 0, 120),
     keep: env.BENCH_KEEP === '1',
+    phases: readPhases(env.BENCH_PHASES),
+    notices: int('BENCH_NOTICES', 100_000, 1000, 2_000_000),
+    pgNotices: int('BENCH_PG_NOTICES', 500_000, 1000, 5_000_000),
+    pgUrl: env.BENCH_PG_URL?.trim() || 'postgres://postgres@127.0.0.1:5432/postgres',
+    tradingRounds: int('BENCH_TRADING_ROUNDS', 10, 1, 100),
+    submitConnections: readConnections(env.BENCH_SUBMIT_CONNECTIONS),
+    watchdogMin: int('BENCH_WATCHDOG_MIN', 45, 5, 240),
   };
+}
+
+function readPhases(raw: string | undefined): Set<string> {
+  const all = ['pages', 'search', 'trading', 'trading-pg'];
+  const phases = (raw?.trim() ? raw.split(',') : all).map((p) => p.trim()).filter(Boolean);
+  const unknown = phases.filter((p) => !all.includes(p));
+  if (unknown.length > 0 || phases.length === 0) throw new Error(`BENCH_PHASES is a comma-separated subset of ${all.join(',')}, got "${raw}"`);
+  return new Set(phases);
+}
+
+function readConnections(raw: string | undefined): number[] {
+  const list = (raw?.trim() ? raw.split(',') : ['1', '4']).map((c) => Number(c.trim()));
+  if (list.length === 0 || list.some((c) => !Number.isInteger(c) || c < 1 || c > 64)) throw new Error(`BENCH_SUBMIT_CONNECTIONS is a comma-separated list of 1–64, got "${raw}"`);
+  return list;
 }
 
 function machine(): BenchResults['machine'] {

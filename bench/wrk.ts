@@ -13,7 +13,11 @@ export type WrkOptions = {
   timeoutS?: number;
   /** Request paths (already URL-encoded), cycled per request instead of always requesting `url`. */
   paths?: string[];
+  /** Whole requests (method, path, headers, body), cycled per request; takes precedence over `paths`. */
+  requests?: WrkRequest[];
 };
+
+export type WrkRequest = { method: string; path: string; headers?: Record<string, string>; body?: string };
 
 export type WrkResult = {
   requests: number;
@@ -43,7 +47,7 @@ export async function runWrk(opts: WrkOptions): Promise<WrkResult> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'gongkai-wrk-'));
   try {
     const script = path.join(dir, 'bench.lua');
-    await writeFile(script, luaScript(opts.paths));
+    await writeFile(script, luaScript(opts.requests ?? opts.paths?.map((p) => ({ method: 'GET', path: p }))));
     const args = [`-t${opts.threads}`, `-c${opts.connections}`, `-d${opts.durationS}s`, `--timeout`, `${opts.timeoutS ?? 2}s`, '--latency', '-s', script, opts.url];
     const output = await run(WRK, args, (opts.durationS + 20) * 1000);
     return parseWrkOutput(output);
@@ -83,9 +87,13 @@ export function parseWrkOutput(output: string): WrkResult {
   };
 }
 
-function luaScript(paths: string[] | undefined): string {
-  const cycle = paths && paths.length > 0
-    ? `local paths = { ${paths.map((p) => JSON.stringify(p)).join(', ')} }
+function luaScript(requests: WrkRequest[] | undefined): string {
+  // Each thread formats the requests once in init(); request() only picks the next one.
+  const cycle = requests && requests.length > 0
+    ? `local specs = {
+${requests.map(luaRequest).join(',\n')}
+}
+local reqs = {}
 local counter = 0
 local threadIndex = 0
 function setup(thread)
@@ -94,10 +102,13 @@ function setup(thread)
 end
 function init(args)
   counter = tonumber(offset) or 0
+  for i, s in ipairs(specs) do
+    reqs[i] = wrk.format(s.method, s.path, s.headers, s.body)
+  end
 end
 function request()
   counter = counter + 1
-  return wrk.format(nil, paths[(counter % #paths) + 1])
+  return reqs[(counter % #reqs) + 1]
 end
 `
     : '';
@@ -109,6 +120,19 @@ function done(summary, latency, requests)
     latency:percentile(50), latency:percentile(90), latency:percentile(95), latency:percentile(99), latency.max))
 end
 `;
+}
+
+function luaRequest(r: WrkRequest): string {
+  const headers = r.headers ? `{ ${Object.entries(r.headers).map(([k, v]) => `[ ${luaString(k)} ] = ${luaString(v)}`).join(', ')} }` : 'nil';
+  return `  { method = ${luaString(r.method)}, path = ${luaString(r.path)}, headers = ${headers}, body = ${r.body === undefined ? 'nil' : luaString(r.body)} }`;
+}
+
+/** A Lua long string holding `s` byte for byte (the newline right after the opening bracket is skipped). */
+function luaString(s: string): string {
+  if (s.includes('\r')) throw new Error('wrk request text must not contain a carriage return');
+  let level = '';
+  while (s.includes(`]${level}]`)) level += '=';
+  return `[${level}[\n${s}]${level}]`;
 }
 
 function run(cmd: string, args: string[], limitMs: number): Promise<string> {

@@ -43,6 +43,7 @@ export async function fetchAtom(request: APIRequestContext, href: string): Promi
   return parseAtom(await res.text());
 }
 
+/** Parses an Atom document; saxes throws on the first well-formedness error (no error handler is set). */
 export function parseAtom(xml: string): AtomFeed {
   const parser = new SaxesParser({ xmlns: true });
   const path: string[] = [];
@@ -50,9 +51,6 @@ export function parseAtom(xml: string): AtomFeed {
   let feedTitle = '';
   let entry: AtomEntry | null = null;
   const entries: AtomEntry[] = [];
-  parser.on('error', (err) => {
-    throw err;
-  });
   parser.on('opentag', (tag) => {
     if (path.length === 0) rootOk = tag.local === 'feed' && tag.uri === ATOM_NS;
     path.push(tag.local);
