@@ -1,5 +1,5 @@
+import { analyzeTables } from './platform/db/analyze.ts';
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
 import { buildApp } from './app.ts';
 import { createCenterTreeCache } from './centers/centers.service.ts';
 import { countDemoUsers, deleteExpiredSessions } from './accounts/accounts.repo.ts';
@@ -55,11 +55,11 @@ ctx.onOutbox(() => {
 });
 // Planner statistics: PGlite runs no autovacuum, so search and listing plans need an explicit ANALYZE.
 await boss.createQueue('platform.analyze');
-await boss.work('platform.analyze', async () => {
-  await ctx.db.execute(sql`analyze article, trading_notice, trading_project`);
+await boss.work<{ whenStale?: boolean }>('platform.analyze', async ([job]) => {
+  await analyzeTables(ctx.db, { whenStale: job?.data.whenStale === true });
 });
 await boss.schedule('platform.analyze', '0 3 * * *', {}, { tz: 'Asia/Shanghai' });
-await boss.send('platform.analyze', {}, { startAfter: 10 });
+await boss.send('platform.analyze', { whenStale: true }, { startAfter: 10 });
 await boss.createQueue('accounts.purge-sessions');
 await boss.work('accounts.purge-sessions', async () => {
   await deleteExpiredSessions(ctx.db, new Date());

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { recordAudit, type Actor } from '../audit/audit.service.ts';
+import { nextSerial } from '../platform/db/serials.repo.ts';
 import { countIndexNosOfYear, findAttachments, findRevision, setArticleSearch, updateArticle, updateRevision, type Article } from '../content/articles.repo.ts';
 import { beijingYear } from '../platform/dates.ts';
 import type { Tx } from '../platform/db/client.ts';
@@ -32,7 +33,8 @@ export async function publishWorkingRevision(
   let indexNo = article.indexNo;
   if (!indexNo) {
     const prefix = `${opts.indexPrefix}/${beijingYear(now)}-`;
-    indexNo = `${prefix}${String((await countIndexNosOfYear(tx, article.centerId, prefix)) + 1).padStart(5, '0')}`;
+    const serial = await nextSerial(tx, `index-no:${article.centerId}:${prefix}`, () => countIndexNosOfYear(tx, article.centerId, prefix));
+    indexNo = `${prefix}${String(serial).padStart(5, '0')}`;
   }
   await updateArticle(tx, article.id, {
     status: 'published',

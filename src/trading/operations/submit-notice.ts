@@ -19,6 +19,7 @@ import { parseNoticeSubmission, type ParsedSubmission } from '../notice.schema.t
 import { signedMessageOf, verifySm2 } from '../signature.ts';
 import { OPENING_TYPES, type Category, type Method, type ProjectStatus } from '../trading.model.ts';
 import { resolvePolicy } from '../trading-policy.ts';
+import { nextSerial } from '../../platform/db/serials.repo.ts';
 import {
   countDealCodesWithPrefix,
   findNotice,
@@ -250,7 +251,8 @@ async function createProject(tx: Tx, o: { input: ParsedSubmission; by: Submitter
   await tx.execute(sql`select pg_advisory_xact_lock(727001)`);
   const uscc = o.creditCode.padEnd(18, '0').slice(0, 18).toUpperCase().replace(/[^0-9A-Z]/g, '0');
   const day = formatDate(o.now);
-  const serial = (await countDealCodesWithPrefix(tx, `${uscc}${day.replaceAll('-', '')}`)) + 1;
+  const prefix = `${uscc}${day.replaceAll('-', '')}`;
+  const serial = await nextSerial(tx, `deal-code:${prefix}`, () => countDealCodesWithPrefix(tx, prefix));
   return insertProject(tx, {
     centerId: o.centerId,
     code: makeDealCode(uscc, day, serial),
