@@ -1,3 +1,4 @@
+import { createCalendarCache } from '../src/calendar/calendar.service.ts';
 import { createCenterTreeCache } from '../src/centers/centers.service.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { createContext, type AppContext } from '../src/platform/context.ts';
@@ -38,6 +39,7 @@ export function createBenchContext(database: Database, dataDir: string): AppCont
     db: database.db,
     boss: undefined,
     centers: createCenterTreeCache(database.db),
+    calendar: createCalendarCache(database.db),
     filesDir: `${dataDir}/files`,
     clock: () => new Date(),
   });

@@ -115,6 +115,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   ctx.onOutbox(() => {
     cache.clear();
     ctx.centers.invalidate();
+    ctx.calendar.invalidate();
   });
   const deps = { ctx, cache, views };
   registerHomePage(app, deps);
@@ -157,6 +158,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
           watermark = id;
           cache.clear();
           ctx.centers.invalidate();
+          ctx.calendar.invalidate();
         }
       })
       .catch(() => {

@@ -1,6 +1,7 @@
 import { analyzeTables } from './platform/db/analyze.ts';
 import path from 'node:path';
 import { buildApp } from './app.ts';
+import { createCalendarCache } from './calendar/calendar.service.ts';
 import { createCenterTreeCache } from './centers/centers.service.ts';
 import { countDemoUsers, deleteExpiredSessions } from './accounts/accounts.repo.ts';
 import { hasAnyCenter, seedDemo, type DemoCredential } from './demo/seed-demo.ts';
@@ -24,6 +25,7 @@ const ctx = createContext({
   db: database.db,
   boss: undefined,
   centers: createCenterTreeCache(database.db),
+  calendar: createCalendarCache(database.db),
   filesDir: path.join(config.dataDir, 'files'),
   clock: () => new Date(),
 });

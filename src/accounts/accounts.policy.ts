@@ -1,4 +1,4 @@
-export const ROLES = ['editor', 'reviewer', 'center_admin', 'security_admin', 'auditor', 'agent'] as const;
+export const ROLES = ['editor', 'reviewer', 'center_admin', 'security_admin', 'auditor', 'agent', 'disclosure_officer', 'disclosure_head'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -8,6 +8,8 @@ export const ROLE_LABELS: Record<Role, string> = {
   security_admin: '安全管理员',
   auditor: '安全审计员',
   agent: '代理机构经办人',
+  disclosure_officer: '依申请公开与互动交流经办人',
+  disclosure_head: '政府信息公开工作机构负责人',
 };
 
 export type Permission =
@@ -24,7 +26,10 @@ export type Permission =
   | 'agent.submit'
   | 'trading.inspect'
   | 'trading.manage'
-  | 'trading.sealed_read';
+  | 'trading.sealed_read'
+  | 'disclosure.handle'
+  | 'disclosure.approve'
+  | 'message.handle';
 
 /**
  * 三员分立: the system admin (center_admin) runs the site but cannot read the audit log or manage
@@ -38,10 +43,15 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   auditor: ['dashboard.view', 'audit.read'],
   // An agent firm's staff: submit and follow their own firm's notices, nothing else of the center.
   agent: ['agent.submit'],
+  // 依申请公开 and 互动交流: the officer handles cases and messages; the head of the disclosure office also
+  // approves extensions and replies (条例 第三十三条: 经政府信息公开工作机构负责人同意).
+  disclosure_officer: ['dashboard.view', 'disclosure.handle', 'message.handle'],
+  disclosure_head: ['dashboard.view', 'disclosure.handle', 'disclosure.approve', 'message.handle'],
 };
 
 /** Roles whose holders must pass TOTP two-factor before doing anything. */
-export const ROLES_REQUIRING_2FA: readonly Role[] = ['reviewer', 'center_admin', 'security_admin', 'auditor'];
+// Disclosure staff read applicants' personal data: two-factor for them too.
+export const ROLES_REQUIRING_2FA: readonly Role[] = ['reviewer', 'center_admin', 'security_admin', 'auditor', 'disclosure_officer', 'disclosure_head'];
 
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);

@@ -23,7 +23,7 @@ export function registerUserPages(app: FastifyInstance, ctx: AppContext): void {
     return sendHtml(
       reply,
       <AdminLayout title="账号与角色" shell={shell} flash={flashOf(req)} error={state && !state.error.fields ? state.error.userMessage : undefined}>
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex={0} role="region" aria-label="数据表格（可左右滚动）">
           <table>
             <caption class="sr-only">本中心账号</caption>
             <thead>

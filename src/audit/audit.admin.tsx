@@ -78,7 +78,7 @@ export function registerAuditPages(app: FastifyInstance, ctx: AppContext): void 
 
 function AuditTable(props: { rows: AuditRow[] }) {
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex={0} role="region" aria-label="数据表格（可左右滚动）">
       <table>
         <caption class="sr-only">审计记录</caption>
         <thead>

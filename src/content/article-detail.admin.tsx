@@ -142,7 +142,7 @@ export function registerArticleDetail(app: FastifyInstance, ctx: AppContext): vo
             </select>
             <button type="submit">比较</button>
           </form>
-          <div class="table-wrap">
+          <div class="table-wrap" tabindex={0} role="region" aria-label="数据表格（可左右滚动）">
             <table>
               <caption class="sr-only">版本历史</caption>
               <thead>

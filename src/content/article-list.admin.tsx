@@ -53,7 +53,7 @@ export function registerArticleList(app: FastifyInstance, ctx: AppContext): void
           </select>
           <button type="submit">筛选</button>
         </form>
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex={0} role="region" aria-label="数据表格（可左右滚动）">
           <table>
             <caption class="sr-only">稿件列表</caption>
             <thead>

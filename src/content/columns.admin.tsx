@@ -26,7 +26,7 @@ export function registerColumnAdmin(app: FastifyInstance, ctx: AppContext, cache
         <p>
           默认审核流程：{defaultChain?.name ?? '未设置'}（<a href={`/admin/c/${cid}/review-settings`}>审核设置</a>）
         </p>
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex={0} role="region" aria-label="数据表格（可左右滚动）">
           <table>
             <caption class="sr-only">栏目设置</caption>
             <thead>

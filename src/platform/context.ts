@@ -1,4 +1,5 @@
 import type { PgBoss } from 'pg-boss';
+import type { CalendarCache } from '../calendar/calendar.service.ts';
 import type { CenterTreeCache } from '../centers/centers.service.ts';
 import type { Config } from './config.ts';
 import type { Database, Db } from './db/client.ts';
@@ -10,6 +11,8 @@ export type AppContext = {
   db: Db;
   boss: PgBoss | undefined;
   centers: CenterTreeCache;
+  /** The working-day calendar (calendar table), cached. */
+  calendar: CalendarCache;
   /** Directory for stored files (attachments). */
   filesDir: string;
   /** Called after a commit that wrote outbox events, so this process relays them at once. */

@@ -83,7 +83,7 @@ export function registerDisclosurePages(app: FastifyInstance, deps: PortalDeps):
                 </ul>
               </nav>
               <p class="muted">共 {total} 条</p>
-              <div class="table-wrap">
+              <div class="table-wrap" tabindex={0} role="region" aria-label="数据表格（可左右滚动）">
                 <table class="catalog">
                   <caption class="sr-only">政府信息公开目录{category ? `：${category}` : ''}</caption>
                   <thead>

@@ -63,7 +63,7 @@ export function StatsBody(props: { stats: TradingStats; period: StatsPeriod; cha
         <a class="button" href={props.xlsxHref}>下载 Excel</a> <span class="muted">（汇总表与月度数据，{period.label}）</span>
       </p>
       <h2 id="summary">分类汇总（{period.label}）</h2>
-      <div class="table-wrap">
+      <div class="table-wrap" tabindex={0} role="region" aria-label="数据表格（可左右滚动）">
         <table>
           <caption class="sr-only">{period.label}交易分类汇总，金额单位万元</caption>
           <thead>
@@ -138,7 +138,7 @@ export function StatsBody(props: { stats: TradingStats; period: StatsPeriod; cha
         </table>
       </ChartFigure>
       <h2>公告发布情况</h2>
-      <div class="table-wrap">
+      <div class="table-wrap" tabindex={0} role="region" aria-label="数据表格（可左右滚动）">
         <table>
           <caption class="sr-only">{period.label}各类交易公告发布条数</caption>
           <thead>
@@ -172,7 +172,7 @@ export function StatsBody(props: { stats: TradingStats; period: StatsPeriod; cha
 /** Figures of each center of the subtree (its own projects), indented by depth, then the total. */
 export function BreakdownTable(props: { rows: BreakdownRow[]; total: DealFigures; periodLabel: string }) {
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex={0} role="region" aria-label="数据表格（可左右滚动）">
       <table>
         <caption class="sr-only">{props.periodLabel}各中心交易情况（各行只含本中心项目），金额单位万元</caption>
         <thead>
@@ -217,8 +217,8 @@ function ChartFigure(props: { id: string; title: string; svg: string; children: 
         <strong>{props.title}</strong>
       </figcaption>
       {/* The SVG is ECharts' output (it escapes text) made CSP-safe by cspSafeSvg; no user markup reaches it. */}
-      <div class="table-wrap" dangerouslySetInnerHTML={{ __html: props.svg }} />
-      <div class="table-wrap">{props.children}</div>
+      <div class="table-wrap" tabindex={0} role="region" aria-label="统计图（可左右滚动）" dangerouslySetInnerHTML={{ __html: props.svg }} />
+      <div class="table-wrap" tabindex={0} role="region" aria-label="数据表格（可左右滚动）">{props.children}</div>
     </figure>
   );
 }

@@ -77,7 +77,7 @@ export function registerAgentAdmin(app: FastifyInstance, ctx: AppContext): void 
         ) : null}
         <h2>本机构的公告</h2>
         {rows.length === 0 ? <p>本机构尚未提交公告。</p> : null}
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex={0} role="region" aria-label="数据表格（可左右滚动）">
           <table>
             <caption class="sr-only">本机构的公告</caption>
             <thead>

@@ -43,7 +43,7 @@ export function ProjectFactsTable(props: { project: PublicProject }) {
 
 export function FactsTable(props: { caption: string; rows: Row[] }) {
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex={0} role="region" aria-label="数据表格（可左右滚动）">
       <table class="facts-table">
         <caption>{props.caption}</caption>
         <tbody>
@@ -67,7 +67,7 @@ export function CandidatesTables(props: { facts: NoticeFacts | null; category: s
   return (
     <>
       {f.candidates && f.candidates.length > 0 ? (
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex={0} role="region" aria-label="数据表格（可左右滚动）">
           <table class="data-table">
             <caption>中标候选人</caption>
             <thead>
@@ -96,7 +96,7 @@ export function CandidatesTables(props: { facts: NoticeFacts | null; category: s
         </div>
       ) : null}
       {f.winners && f.winners.length > 0 ? (
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex={0} role="region" aria-label="数据表格（可左右滚动）">
           <table class="data-table">
             <caption>{isSaleCategory(props.category) ? '竞得人（受让方）' : '中标（成交）人'}</caption>
             <thead>

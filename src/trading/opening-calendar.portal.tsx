@@ -89,7 +89,7 @@ function CalendarPage(props: { portal: TradingPortal; errors: FieldError[]; from
                 {items.length === 0 ? (
                   <p class="muted">无开标安排</p>
                 ) : (
-                  <div class="table-wrap">
+                  <div class="table-wrap" tabindex={0} role="region" aria-label="数据表格（可左右滚动）">
                     <table class="data-table calendar-table">
                       <caption class="sr-only">{`${cnDay(d)}开标项目`}</caption>
                       <thead>

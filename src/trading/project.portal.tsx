@@ -39,7 +39,7 @@ export function registerProjectPage(app: FastifyInstance, deps: PortalDeps): voi
               </p>
               <ProjectFactsTable project={project} />
               {project.lots.length > 0 ? (
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex={0} role="region" aria-label="数据表格（可左右滚动）">
                   <table class="data-table">
                     <caption>标段（包）</caption>
                     <thead>

@@ -38,7 +38,7 @@ export function registerProjectAdmin(app: FastifyInstance, ctx: AppContext): voi
             </a>
           </p>
         ) : null}
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex={0} role="region" aria-label="数据表格（可左右滚动）">
           <table>
             <caption class="sr-only">本中心的交易项目（最近 300 个）</caption>
             <thead>

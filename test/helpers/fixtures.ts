@@ -15,7 +15,7 @@ export type Staff = User & { totpSecret: string | null };
 export type CenterFixture = {
   center: Center;
   columns: Record<'news' | 'notice' | 'policy' | 'interpretation' | 'guide', Column>;
-  users: Record<'editor' | 'editor2' | 'head' | 'office1' | 'office2' | 'leader' | 'director' | 'admin' | 'security' | 'auditor' | 'outsider', Staff>;
+  users: Record<'editor' | 'editor2' | 'head' | 'office1' | 'office2' | 'leader' | 'director' | 'admin' | 'security' | 'auditor' | 'outsider' | 'officer' | 'foiHead', Staff>;
 };
 
 /** A center with a department, the four-step chain and a person for every role (reviewers enrolled in TOTP). */
@@ -54,6 +54,8 @@ export async function makeCenter(ctx: AppContext, opts: { code: string; parentId
     security: await mk('security', ['security_admin'], true),
     auditor: await mk('auditor', ['auditor'], true),
     outsider: await mk('outsider', [], false),
+    officer: await mk('officer', ['disclosure_officer'], true),
+    foiHead: await mk('foihead', ['disclosure_head'], true),
   };
   await updateDepartment(ctx.db, dept.id, { headUserId: users.head.id, leaderUserId: users.leader.id });
   const [office] = await ctx.db.insert(reviewGroups).values({ centerId: center.id, name: '综合部' }).returning();

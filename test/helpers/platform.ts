@@ -4,6 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { buildApp, type App } from '../../src/app.ts';
+import { createCalendarCache } from '../../src/calendar/calendar.service.ts';
 import { createCenterTreeCache } from '../../src/centers/centers.service.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 import { createContext, type AppContext } from '../../src/platform/context.ts';
@@ -30,6 +31,7 @@ export async function startTestSystem(): Promise<TestSystem> {
     db: database.db,
     boss: undefined,
     centers: createCenterTreeCache(database.db),
+    calendar: createCalendarCache(database.db),
     filesDir: await mkdtemp(path.join(tmpdir(), 'gk-files-')),
     clock: clock.now,
   });

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { addWorkingDays, countWorkingDays, firstWorkingDayFrom, isWorkingDay } from '../../src/calendar/working-days.ts';
+import { seedCalendar } from '../../src/calendar/calendar-seed.ts';
+import { addWorkingDays as addWd, countWorkingDays as countWd, firstWorkingDayFrom as firstWd, isWorkingDay as isWd } from '../../src/calendar/working-days.ts';
+
+const cal = seedCalendar();
+const addWorkingDays = (d: string, n: number) => { const r = addWd(cal, d, n); return { date: r.date, isProvisional: r.isProvisional }; };
+const countWorkingDays = (a: string, b: string) => countWd(cal, a, b);
+const firstWorkingDayFrom = (d: string) => firstWd(cal, d);
+const isWorkingDay = (d: string) => isWd(cal, d);
 import type { CheckInput, CheckProject, Finding, PriorNotice, RuleSeverity } from '../../src/trading/checks/check.types.ts';
 import { RULE_CATALOG, hasBlocking, runChecks } from '../../src/trading/checks/run-checks.ts';
 import { CATEGORIES, METHODS, NOTICE_TYPES, type NoticeFacts, type NoticeType } from '../../src/trading/trading.model.ts';
@@ -100,6 +107,7 @@ function build(type: NoticeType, o: Build = {}): CheckInput {
     bodyText: '',
     prior: o.prior ?? DEFAULT_PRIOR[type],
     now: o.now ?? DEFAULT_NOW[type],
+    calendar: cal,
   };
 }
 
@@ -654,7 +662,7 @@ describe('robustness', () => {
   it('never throws and always explains itself, for arbitrary facts, projects and history', () => {
     fc.assert(
       fc.property(factsArb, projectArb, priorArb, instantLike, (facts, proj, prior, now) => {
-        const out = runChecks({ project: proj, facts, title: '', bodyText: '', prior, now });
+        const out = runChecks({ project: proj, facts, title: '', bodyText: '', prior, now, calendar: cal });
         for (const f of out) {
           expect(f.message.length).toBeGreaterThan(0);
           expect(['block', 'warn']).toContain(f.severity);

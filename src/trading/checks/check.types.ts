@@ -1,3 +1,4 @@
+import type { WorkingCalendar } from '../../calendar/working-days.ts';
 import type { Category, Lot, Method, NoticeFacts, NoticeType, ProjectStatus } from '../trading.model.ts';
 
 export type Severity = 'block' | 'warn';
@@ -38,6 +39,8 @@ export type CheckInput = {
   prior: PriorNotice[];
   /** When the notice would be published (now), ISO. */
   now: string;
+  /** The working-day calendar in force (procurement periods are counted in working days). */
+  calendar: WorkingCalendar;
 };
 
 export type RuleSeverity = Record<string, Severity | 'off'>;

@@ -1,4 +1,4 @@
-import { addWorkingDays, countWorkingDays, firstWorkingDayFrom } from '../../calendar/working-days.ts';
+import { addWorkingDays, countWorkingDays, firstWorkingDayFrom, type WorkingCalendar } from '../../calendar/working-days.ts';
 import type { CheckInput } from './check.types.ts';
 import { addDays, beijingDateOf, daysBetween, inclusiveDays, readDate, showInstant } from './check-dates.ts';
 import { awardDateOf, isProcurementTender, isWorksTender, latestPrior } from './check-context.ts';
@@ -61,7 +61,7 @@ export const docSalePeriodMin: Rule = {
     const start = readDate(input.facts.docSaleStart);
     const end = readDate(input.facts.docSaleEnd);
     if (!start || !end || end < start) return [];
-    return input.project.category === 'works' ? calendarSalePeriod(input, start, end) : workingDaySalePeriod(start, end);
+    return input.project.category === 'works' ? calendarSalePeriod(input, start, end) : workingDaySalePeriod(input.calendar, start, end);
   },
 };
 
@@ -125,11 +125,11 @@ export const candidatePublicityTimely: Rule = {
   // Lateness cannot be cured by refusing the notice; blocking would only delay the publicity further.
   defaultSeverity: 'warn',
   appliesTo: isMandatoryWorksCandidates,
-  check({ facts, now }) {
+  check({ facts, now, calendar }) {
     const received = readDate(facts.evaluationReportOn);
     const today = beijingDateOf(now);
     if (!received || !today) return [];
-    const lastDay = firstWorkingDayFrom(addDays(received, PUBLICITY_WITHIN_DAYS)).date;
+    const lastDay = firstWorkingDayFrom(calendar, addDays(received, PUBLICITY_WITHIN_DAYS)).date;
     if (today <= lastDay) return [];
     return [
       {
@@ -156,7 +156,7 @@ export const contractWithin30d: Rule = {
     const awarded = award ? awardDateOf(award) : null;
     const signed = readDate(input.facts.signedOn);
     if (!awarded || !signed) return [];
-    const lastDay = firstWorkingDayFrom(addDays(awarded.date, CONTRACT_WITHIN_DAYS)).date;
+    const lastDay = firstWorkingDayFrom(input.calendar, addDays(awarded.date, CONTRACT_WITHIN_DAYS)).date;
     if (signed <= lastDay) return [];
     const source = awarded.isFromPublication ? '（结果公告未填中标通知书发出日期，按其发布日期计）' : '';
     return [
@@ -196,13 +196,13 @@ function calendarSalePeriod({ facts }: CheckInput, start: string, end: string): 
   ];
 }
 
-function workingDaySalePeriod(start: string, end: string): RuleProblem[] {
+function workingDaySalePeriod(calendar: WorkingCalendar, start: string, end: string): RuleProblem[] {
   // No run of rest days in China reaches a month, so a longer span holds 5 working days; skip the day walk.
   if (inclusiveDays(start, end) > 31) return [];
-  const count = countWorkingDays(start, end);
+  const count = countWorkingDays(calendar, start, end);
   if (count.days >= SALE_PERIOD_DAYS) return [];
   // The 5th working day counted from the start day itself (both ends included).
-  const earliest = addWorkingDays(addDays(start, -1), SALE_PERIOD_DAYS);
+  const earliest = addWorkingDays(calendar, addDays(start, -1), SALE_PERIOD_DAYS);
   const caveat = count.isProvisional || earliest.isProvisional ? PROVISIONAL_NOTE : '';
   return [
     {

@@ -20,6 +20,7 @@ import { signedMessageOf, verifySm2 } from '../signature.ts';
 import { OPENING_TYPES, type Category, type Method, type ProjectStatus } from '../trading.model.ts';
 import { resolvePolicy } from '../trading-policy.ts';
 import { nextSerial } from '../../platform/db/serials.repo.ts';
+import type { WorkingCalendar } from '../../calendar/working-days.ts';
 import {
   countDealCodesWithPrefix,
   findNotice,
@@ -82,7 +83,7 @@ export async function submitNotice(ctx: AppContext, by: Submitter, raw: unknown)
   const policy = await resolvePolicy(ctx.db, centerId, category);
   const prior = existing ? await listPublishedFactsOfProject(ctx.db, existing.id) : [];
   const now = ctx.clock();
-  const findings = runChecks(checkInputOf(input, existing, prior, now), policy.ruleSeverity);
+  const findings = runChecks(checkInputOf(input, existing, prior, now, await ctx.calendar.get()), policy.ruleSeverity);
   const isBlocked = hasBlocking(findings);
   const column = await findColumnBySlug(ctx.db, centerId, 'trading');
   if (!column) throw new AppError('NOTICE_INVALID_TRANSITION', { userMessage: '本中心尚未开设“交易信息”栏目，请联系系统管理员' });
@@ -160,7 +161,7 @@ export async function reviseNotice(ctx: AppContext, by: Submitter, noticeId: num
   const policy = await resolvePolicy(ctx.db, notice.centerId, project.category);
   const prior = (await listPublishedFactsOfProject(ctx.db, project.id)).filter((p) => p.id !== notice.id);
   const now = ctx.clock();
-  const findings = runChecks(checkInputOf(input, project, prior, now), policy.ruleSeverity);
+  const findings = runChecks(checkInputOf(input, project, prior, now, await ctx.calendar.get()), policy.ruleSeverity);
   const isBlocked = hasBlocking(findings);
   const center = (await ctx.centers.get()).byId.get(notice.centerId);
   if (!center) throw notFound('交易中心');
@@ -282,7 +283,7 @@ function summaryOf(project: Pick<Project, 'projectNo' | 'tendererName' | 'agentN
   return [`项目编号：${project.projectNo}`, `招标人：${project.tendererName}`, project.agentName ? `代理机构：${project.agentName}` : '', `交易标识码：${project.code}`].filter(Boolean).join('　');
 }
 
-function checkInputOf(input: ParsedSubmission, project: Project | null, prior: Awaited<ReturnType<typeof listPublishedFactsOfProject>>, now: Date): CheckInput {
+function checkInputOf(input: ParsedSubmission, project: Project | null, prior: Awaited<ReturnType<typeof listPublishedFactsOfProject>>, now: Date, calendar: WorkingCalendar): CheckInput {
   const p = input.project;
   const checkProject: CheckProject = project
     ? {
@@ -312,6 +313,7 @@ function checkInputOf(input: ParsedSubmission, project: Project | null, prior: A
     bodyText: htmlToText(input.bodyHtml),
     prior: prior.map((n) => ({ id: n.id, type: n.type, publishedAt: n.publishedAt.toISOString(), facts: n.facts })),
     now: now.toISOString(),
+    calendar,
   };
 }
 
