@@ -16,6 +16,7 @@ import { registerSiteSettings } from './centers/site.admin.tsx';
 import { registerDashboard } from './admin/dashboard.admin.tsx';
 import { registerAuditPages } from './audit/audit.admin.tsx';
 import { registerTradingStatsAdmin } from './reports/trading-stats.admin.tsx';
+import { registerCalendarRoutes } from './calendar/calendar.routes.ts';
 import { registerArticleAdmin } from './content/articles.admin.tsx';
 import { registerColumnAdmin } from './content/columns.admin.tsx';
 import { registerPublicApi } from './content/articles.api.ts';
@@ -41,6 +42,9 @@ import { registerTradingPortal } from './trading/trading.portal.tsx';
 import { registerTradingApi } from './trading/trading.api.ts';
 import { registerTradingStatsPages } from './reports/trading-stats.portal.tsx';
 import { createCacheFastPath } from './portal/portal.http.ts';
+import { registerDisclosureAdmin } from './disclosure/disclosure.admin.tsx';
+import { registerDisclosureApi } from './disclosure/disclosure.api.ts';
+import { registerDisclosurePortal } from './disclosure/apply.portal.tsx';
 import { registerErrorReports } from './interaction/error-reports.portal.tsx';
 import { registerTransparency } from './publishing/transparency.portal.tsx';
 import { registerReviewAdmin } from './review/review.admin.tsx';
@@ -130,9 +134,11 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   registerTransparency(app, deps);
   registerErrorReports(app, deps);
   registerDocumentsPortal(app, deps);
+  registerDisclosurePortal(app, deps);
   registerPublicApi(app, ctx);
   registerTradingApi(app, ctx);
   registerAgentApi(app, ctx);
+  registerDisclosureApi(app, ctx);
 
   registerAuthPages(app, ctx);
   registerDashboard(app, ctx);
@@ -148,6 +154,8 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   registerProjectAdmin(app, ctx);
   registerTradingSettings(app, ctx);
   registerTradingStatsAdmin(app, ctx);
+  registerCalendarRoutes(app, ctx);
+  registerDisclosureAdmin(app, ctx);
 
   // Other processes publish too: a cheap watermark poll clears this process's caches when the outbox moves.
   let watermark = await maxOutboxId(ctx.db);

@@ -21,10 +21,12 @@ export async function shellFor(ctx: AppContext, req: FastifyRequest, reply: Fast
     if (can(roles, 'review.act')) nav.push({ href: `${base}/reviews`, label: '待我审核' });
     if (can(roles, 'agent.submit')) nav.push({ href: `${base}/agent/notices`, label: '我的公告' }, { href: `${base}/agent/keys`, label: '接口密钥' });
     if (can(roles, 'dashboard.view')) nav.push({ href: `${base}/trading/projects`, label: '交易项目' }, { href: `${base}/trading/stats`, label: '交易统计' });
+    if (can(roles, 'disclosure.handle')) nav.push({ href: `${base}/disclosure`, label: '依申请公开' });
     if (can(roles, 'trading.inspect')) nav.push({ href: `${base}/trading/inspection`, label: '交易巡查' });
     if (can(roles, 'trading.manage')) nav.push({ href: `${base}/trading/policy`, label: '交易规则' }, { href: `${base}/trading/agents`, label: '代理机构' });
     if (can(roles, 'users.manage')) nav.push({ href: `${base}/trading/agent-staff`, label: '代理机构账号' });
     if (can(roles, 'site.manage')) nav.push({ href: `${base}/site`, label: '站点设置' }, { href: `${base}/columns`, label: '栏目' }, { href: `${base}/review-settings`, label: '审核设置' }, { href: `${base}/error-reports`, label: '网站找错' });
+    if (can(roles, 'site.manage') && tree.byId.get(cid)?.parentId === null) nav.push({ href: `${base}/calendar`, label: '工作日历' });
     if (can(roles, 'users.manage')) nav.push({ href: `${base}/users`, label: '账号与角色' });
     if (can(roles, 'audit.read')) nav.push({ href: `${base}/audit`, label: '审计日志' });
   }

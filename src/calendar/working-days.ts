@@ -24,14 +24,24 @@ export type SkippedDay = { date: string; reason: string };
 
 const WEEKDAY = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
 
+/** 周一 … 周日 of a date. */
+export function weekdayName(date: string): string {
+  return WEEKDAY[weekdayOf(date)] ?? '';
+}
+
+export function isWeekend(date: string): boolean {
+  const w = weekdayOf(date);
+  return w === 0 || w === 6;
+}
+
 export function dayKind(cal: WorkingCalendar, date: string): DayKind {
-  const { y, m, d } = parts(date);
-  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
-  const isWeekend = weekday === 0 || weekday === 6;
-  if (!cal.years.has(y)) return { isWorkingDay: !isWeekend, isProvisional: true, name: WEEKDAY[weekday] ?? '' };
+  const { y } = parts(date);
+  const weekday = weekdayOf(date);
+  const isRestDay = weekday === 0 || weekday === 6;
+  if (!cal.years.has(y)) return { isWorkingDay: !isRestDay, isProvisional: true, name: WEEKDAY[weekday] ?? '' };
   const listed = cal.days.get(date);
   if (listed) return { isWorkingDay: listed.isWorkingDay, isProvisional: false, name: listed.name };
-  return { isWorkingDay: !isWeekend, isProvisional: false, name: WEEKDAY[weekday] ?? '' };
+  return { isWorkingDay: !isRestDay, isProvisional: false, name: WEEKDAY[weekday] ?? '' };
 }
 
 /** Whether a date is a working day; `isProvisional` when its year is not in the calendar. */
@@ -95,6 +105,11 @@ export function isIsoDate(value: string): boolean {
 export function shiftDay(date: string, days: number): string {
   const { y, m, d } = parts(date);
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+function weekdayOf(date: string): number {
+  const { y, m, d } = parts(date);
+  return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
 }
 
 function parts(date: string): { y: number; m: number; d: number } {

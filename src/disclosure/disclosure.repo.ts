@@ -124,3 +124,13 @@ export async function updateAppeal(ex: Executor, id: number, patch: Partial<type
 export async function listAppeals(ex: Executor, requestId: number): Promise<DisclosureAppeal[]> {
   return ex.select().from(disclosureAppeals).where(eq(disclosureAppeals.requestId, requestId)).orderBy(asc(disclosureAppeals.id));
 }
+
+/** The n-th application of this applicant in the natural month of its receipt (按件计收, 109号 第四条). */
+export async function nthApplicationInMonth(ex: Executor, r: Pick<DisclosureRequest, 'id' | 'centerId' | 'applicantKey' | 'receivedOn'>): Promise<number> {
+  const month = (r.receivedOn ?? '').slice(0, 7);
+  const [row] = await ex
+    .select({ n: sql<number>`count(*)::int` })
+    .from(disclosureRequests)
+    .where(and(eq(disclosureRequests.centerId, r.centerId), eq(disclosureRequests.applicantKey, r.applicantKey), sql`to_char(${disclosureRequests.receivedOn}, 'YYYY-MM') = ${month}`, sql`${disclosureRequests.id} <= ${r.id}`));
+  return row?.n ?? 1;
+}

@@ -1,21 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
-/** 网站找错: a visitor's report of an error on a page. Handling and clocks come with the messages feature. */
-export const errorReports = pgTable(
-  'error_report',
-  {
-    id: serial('id').primaryKey(),
-    centerId: integer('center_id').notNull(),
-    pageUrl: text('page_url').notNull(),
-    description: text('description').notNull(),
-    contact: text('contact').notNull().default(''),
-    status: text('status').notNull().default('open'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index('error_report_center_idx').on(t.centerId, t.createdAt)],
-);
-
 /**
  * 互动交流: a public message — 咨询, 质疑, 投诉, 举报, 主任信箱, 意见建议, 网站找错 — with its clock (the
  * kind's policy at the center), assignment, reply and optional publication without personal data.
@@ -37,6 +22,9 @@ export const messages = pgTable(
     email: text('email').notNull().default(''),
     senderKey: text('sender_key').notNull().default(''),
     receivedOn: date('received_on').notNull(),
+    /** The clock promised at receipt (the kind's policy then): a later policy change does not move it. */
+    clockDays: integer('clock_days').notNull().default(0),
+    isClockWorkingDays: boolean('is_clock_working_days').notNull().default(true),
     dueOn: date('due_on').notNull(),
     isDueProvisional: boolean('is_due_provisional').notNull().default(false),
     status: text('status').notNull(), // open | replied | closed
@@ -48,7 +36,10 @@ export const messages = pgTable(
     isOnTime: boolean('is_on_time'),
     /** Published Q&A: the staff's edited question (no personal data) and the reply. */
     isPublic: boolean('is_public').notNull().default(false),
+    publicSubject: text('public_subject').notNull().default(''),
     publicQuestion: text('public_question').notNull().default(''),
+    /** The published answer: the reply, edited by staff where it addressed the sender personally. */
+    publicReply: text('public_reply').notNull().default(''),
     publishedAt: timestamp('published_at', { withTimezone: true }),
     possibleDuplicateOf: integer('possible_duplicate_of'),
     internalNote: text('internal_note').notNull().default(''),
@@ -59,7 +50,26 @@ export const messages = pgTable(
     index('message_center_idx').on(t.centerId, t.kind, t.receivedOn),
     index('message_open_idx').on(t.centerId, t.dueOn).where(sql`status = 'open'`),
     index('message_public_idx').on(t.centerId, t.publishedAt).where(sql`is_public`),
+    index('message_sender_idx').on(t.senderKey, t.receivedOn).where(sql`sender_key <> ''`),
   ],
+);
+
+/**
+ * The history of a message as the staff see it: received, assigned, replied, published, closed, notes, and
+ * due dates moved by a calendar change (with the reason). Staff actions are also in the audit log.
+ */
+export const messageEvents = pgTable(
+  'message_event',
+  {
+    id: serial('id').primaryKey(),
+    messageId: integer('message_id').notNull(),
+    action: text('action').notNull(),
+    note: text('note').notNull().default(''),
+    actorId: integer('actor_id'),
+    actorName: text('actor_name').notNull().default(''),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('message_event_message_idx').on(t.messageId, t.id)],
 );
 
 /** How long a center gives itself to answer each kind of message. */

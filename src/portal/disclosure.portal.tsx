@@ -29,6 +29,9 @@ export function registerDisclosurePages(app: FastifyInstance, deps: PortalDeps):
               <h2>二、依申请公开</h2>
               <p>公民、法人或者其他组织可以向本中心申请获取相关政府信息。申请应当采用书面形式（包括数据电文形式）；采用书面形式确有困难的，可以口头提出，由受理机构代为填写政府信息公开申请。</p>
               <p>本中心收到申请，能够当场答复的当场答复；不能当场答复的，自收到申请之日起 20 个工作日内予以答复；需要延长答复期限的，经负责人同意并告知申请人，延长期限最长不超过 20 个工作日。</p>
+              <p>
+                <a href={`${site.basePath}/disclosure/apply`}>在线提交政府信息公开申请</a>　<a href={`${site.basePath}/disclosure/track`}>查询申请办理进度</a>
+              </p>
               <h2>三、受理机构</h2>
               <dl class="facts">
                 <div><dt>机构名称</dt><dd>{center.name}</dd></div>
