@@ -45,7 +45,7 @@ import { createCacheFastPath } from './portal/portal.http.ts';
 import { registerDisclosureAdmin } from './disclosure/disclosure.admin.tsx';
 import { registerDisclosureApi } from './disclosure/disclosure.api.ts';
 import { registerDisclosurePortal } from './disclosure/apply.portal.tsx';
-import { registerErrorReports } from './interaction/error-reports.portal.tsx';
+import { registerInteraction } from './interaction/interaction.routes.ts';
 import { registerTransparency } from './publishing/transparency.portal.tsx';
 import { registerReviewAdmin } from './review/review.admin.tsx';
 import { registerReviewSettings } from './review/review-settings.admin.tsx';
@@ -132,7 +132,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   registerFeeds(app, deps);
   registerFilesAndPrefs(app, deps);
   registerTransparency(app, deps);
-  registerErrorReports(app, deps);
+  registerInteraction(app, deps);
   registerDocumentsPortal(app, deps);
   registerDisclosurePortal(app, deps);
   registerPublicApi(app, ctx);

@@ -13,6 +13,7 @@ import { createContext } from './platform/context.ts';
 import { openDatabase } from './platform/db/client.ts';
 import { lockDataDir } from './platform/db/data-dir-lock.ts';
 import { startBoss, stopBoss } from './platform/jobs.ts';
+import { registerDisclosureJobs } from './disclosure/disclosure.jobs.ts';
 import { JOB_RELAY_OUTBOX, registerPublishingJobs } from './publishing/publishing.jobs.ts';
 
 const started = Date.now();
@@ -52,6 +53,7 @@ if (!(await hasAnyCenter(ctx.db))) {
 const boss = await startBoss(database);
 ctx.boss = boss;
 await registerPublishingJobs(boss, ctx, []);
+await registerDisclosureJobs(boss, ctx);
 ctx.onOutbox(() => {
   boss.send(JOB_RELAY_OUTBOX, {}, { singletonKey: 'relay', singletonSeconds: 1 }).catch(() => {});
 });

@@ -25,7 +25,8 @@ export async function shellFor(ctx: AppContext, req: FastifyRequest, reply: Fast
     if (can(roles, 'trading.inspect')) nav.push({ href: `${base}/trading/inspection`, label: '交易巡查' });
     if (can(roles, 'trading.manage')) nav.push({ href: `${base}/trading/policy`, label: '交易规则' }, { href: `${base}/trading/agents`, label: '代理机构' });
     if (can(roles, 'users.manage')) nav.push({ href: `${base}/trading/agent-staff`, label: '代理机构账号' });
-    if (can(roles, 'site.manage')) nav.push({ href: `${base}/site`, label: '站点设置' }, { href: `${base}/columns`, label: '栏目' }, { href: `${base}/review-settings`, label: '审核设置' }, { href: `${base}/error-reports`, label: '网站找错' });
+    if (can(roles, 'message.handle')) nav.push({ href: `${base}/messages`, label: '互动交流' });
+    if (can(roles, 'site.manage')) nav.push({ href: `${base}/site`, label: '站点设置' }, { href: `${base}/columns`, label: '栏目' }, { href: `${base}/review-settings`, label: '审核设置' }, { href: `${base}/error-reports`, label: '网站找错' }, { href: `${base}/message-policy`, label: '留言时限' }, { href: `${base}/surveys`, label: '调查征集' });
     if (can(roles, 'site.manage') && tree.byId.get(cid)?.parentId === null) nav.push({ href: `${base}/calendar`, label: '工作日历' });
     if (can(roles, 'users.manage')) nav.push({ href: `${base}/users`, label: '账号与角色' });
     if (can(roles, 'audit.read')) nav.push({ href: `${base}/audit`, label: '审计日志' });

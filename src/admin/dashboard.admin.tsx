@@ -1,3 +1,6 @@
+import { addWorkingDays } from '../calendar/working-days.ts';
+import { countOpenByUrgency } from '../disclosure/disclosure.repo.ts';
+import { REMIND_DAYS_BEFORE } from '../disclosure/disclosure.jobs.ts';
 import type { FastifyInstance } from 'fastify';
 import { ROLE_LABELS, can } from '../accounts/accounts.policy.ts';
 import { rolesAt } from '../accounts/staff-session.ts';
@@ -5,7 +8,7 @@ import { listForAdmin } from '../content/articles.repo.ts';
 import type { AppContext } from '../platform/context.ts';
 import { AdminLayout } from '../platform/views/admin-layout.tsx';
 import { listPendingTasksFor } from '../review/review.repo.ts';
-import { formatDateTime } from '../platform/dates.ts';
+import { formatDate, formatDateTime } from '../platform/dates.ts';
 import { countInspection } from '../trading/trading.repo.ts';
 import { flashOf, intParam, sendHtml, shellFor } from './admin.http.tsx';
 
@@ -44,6 +47,7 @@ export function registerDashboard(app: FastifyInstance, ctx: AppContext): void {
       can(roles, 'article.edit') ? listForAdmin(ctx.db, { centerId: cid, authorId: me, limit: 10, offset: 0 }) : Promise.resolve([]),
       can(roles, 'trading.inspect') ? countInspection(ctx.db, cid) : Promise.resolve(null),
     ]);
+    const disclosure = can(roles, 'disclosure.handle') ? await disclosureUrgency(ctx, cid) : null;
     const shell = await shellFor(ctx, req, reply, cid, `/admin/c/${cid}`);
     return sendHtml(
       reply,
@@ -58,6 +62,13 @@ export function registerDashboard(app: FastifyInstance, ctx: AppContext): void {
           <p>
             <a href={`/admin/c/${cid}/trading/inspection`}>
               交易公告待巡查：{patrol.pending} 条{patrol.oldestAt ? `（最早发布于 ${formatDateTime(patrol.oldestAt)}）` : ''}
+            </a>
+          </p>
+        ) : null}
+        {disclosure ? (
+          <p>
+            <a href={`/admin/c/${cid}/disclosure`}>
+              依申请公开办理中：{disclosure.open} 件{disclosure.overdue ? `，其中已超期 ${disclosure.overdue} 件` : ''}{disclosure.dueSoon ? `，${REMIND_DAYS_BEFORE} 个工作日内到期 ${disclosure.dueSoon} 件` : ''}
             </a>
           </p>
         ) : null}
@@ -79,4 +90,10 @@ export function registerDashboard(app: FastifyInstance, ctx: AppContext): void {
       </AdminLayout>,
     );
   });
+}
+
+async function disclosureUrgency(ctx: AppContext, cid: number) {
+  const cal = await ctx.calendar.get();
+  const today = formatDate(ctx.clock());
+  return countOpenByUrgency(ctx.db, cid, today, addWorkingDays(cal, today, REMIND_DAYS_BEFORE).date);
 }

@@ -13,7 +13,7 @@ import { changeCalendarYear } from './operations/change-year.ts';
 
 const manage = { access: { kind: 'perm', permission: 'site.manage' } } as const;
 
-type FormState = { values?: ArrangementForm; errors?: FieldError[]; preview?: CalendarDayEntry[]; expectedVersion?: number };
+type FormState = { values?: ArrangementForm; errors?: FieldError[]; preview?: CalendarDayEntry[]; expectedVersion?: number; yearQuery?: { input: string; error: string } };
 
 /**
  * 工作日历 in the back office. The calendar is national, so only the root center (the province) keeps it;
@@ -29,8 +29,15 @@ export function registerCalendarAdmin(app: FastifyInstance, ctx: AppContext): vo
     return cid;
   };
 
+  const flashOf = async (req: FastifyRequest): Promise<string | undefined> => {
+    const id = Number((req.query as { changed?: string }).changed);
+    const change = Number.isSafeInteger(id) && id > 0 ? await findCalendarChange(ctx.db, id) : null;
+    if (!change) return undefined;
+    return `已更新 ${change.year} 年的节假日安排（第 ${change.version} 版）；${change.casesMoved} 件办理中的申请答复期限随之调整（含依申请公开申请和互动留言）。`;
+  };
+
   const render = async (req: FastifyRequest, reply: FastifyReply, cid: number, year: number, state: FormState, status = 200) => {
-    const [years, current, days, history] = [await listCalendarYears(ctx.db), await findCalendarYear(ctx.db, year), await listCalendarDays(ctx.db, year), await listCalendarChanges(ctx.db, 50)];
+    const [years, current, days, history, flash] = await Promise.all([listCalendarYears(ctx.db), findCalendarYear(ctx.db, year), listCalendarDays(ctx.db, year), listCalendarChanges(ctx.db, 50), flashOf(req)]);
     const shell = await shellFor(ctx, req, reply, cid, `/admin/c/${cid}/calendar`);
     const values = state.values ?? { year: String(year), source: current?.source ?? '', days: formatArrangementText(days) };
     return sendHtml(
@@ -38,7 +45,7 @@ export function registerCalendarAdmin(app: FastifyInstance, ctx: AppContext): vo
       <CalendarPage
         cid={cid}
         shell={shell}
-        flash={await flashOf(req)}
+        flash={flash}
         thisYear={beijingYear(ctx.clock())}
         years={years}
         year={year}
@@ -47,18 +54,12 @@ export function registerCalendarAdmin(app: FastifyInstance, ctx: AppContext): vo
         expectedVersion={state.expectedVersion ?? current?.version ?? 0}
         values={values}
         errors={state.errors}
+        yearQuery={state.yearQuery}
         preview={state.preview}
         history={history}
       />,
       status,
     );
-  };
-
-  const flashOf = async (req: FastifyRequest): Promise<string | undefined> => {
-    const id = Number((req.query as { changed?: string }).changed);
-    const change = Number.isSafeInteger(id) && id > 0 ? await findCalendarChange(ctx.db, id) : null;
-    if (!change) return undefined;
-    return `已更新 ${change.year} 年的节假日安排（第 ${change.version} 版）；${change.casesMoved} 件办理中的申请答复期限随之调整（含依申请公开申请和互动留言）。`;
   };
 
   app.get('/admin/c/:cid/calendar', { config: manage, schema: { hide: true } }, async (req, reply) => {
@@ -67,14 +68,15 @@ export function registerCalendarAdmin(app: FastifyInstance, ctx: AppContext): vo
     const fallback = beijingYear(ctx.clock()) + 1; // the year an administrator most often comes to enter
     if (raw === undefined || raw === '') return render(req, reply, cid, fallback, {});
     const parsed = parseYearParam(raw);
-    if ('error' in parsed) return render(req, reply, cid, fallback, { errors: [parsed.error] }, 400);
+    if ('error' in parsed) return render(req, reply, cid, fallback, { yearQuery: { input: str(raw).slice(0, 10), error: parsed.error.message } }, 400);
     return render(req, reply, cid, parsed.year, {});
   });
 
   app.post('/admin/c/:cid/calendar', { config: manage, schema: { hide: true } }, async (req, reply) => {
     const cid = await rootCid(req);
     const body = formBody(req);
-    const values: ArrangementForm = { year: str(body.year), source: str(body.source), days: str(body.days) };
+    // Bounded before parsing and echoing: anything longer is refused by the parser anyway.
+    const values: ArrangementForm = { year: str(body.year).slice(0, 10), source: str(body.source).slice(0, 1000), days: str(body.days).slice(0, 40_000) };
     const version = /^\d{1,9}$/.test(str(body.expectedVersion)) ? Number(str(body.expectedVersion)) : undefined;
     const parsed = parseArrangementForm(values);
     const posted = parseYearParam(values.year.trim());

@@ -1,3 +1,4 @@
+import { insertOutboxEvent } from '../publishing/outbox.repo.ts';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../platform/db/client.ts';
 import { outbox } from '../publishing/publishing.tables.ts';
@@ -64,5 +65,5 @@ export async function lockCalendar(ex: Executor): Promise<void> {
  * does, this should call `insertOutboxEvent` instead.
  */
 export async function insertCalendarChangedEvent(ex: Executor, e: { centerId: number; payload: Record<string, unknown> }): Promise<void> {
-  await ex.insert(outbox).values({ event: 'calendar.changed', centerId: e.centerId, payload: e.payload });
+  await insertOutboxEvent(ex, { event: 'calendar.changed', centerId: e.centerId, payload: e.payload });
 }

@@ -21,6 +21,8 @@ export type CalendarPageProps = {
   expectedVersion: number;
   values: ArrangementForm;
   errors: FieldError[] | undefined;
+  /** A year typed into the year selector that is not one: kept and explained next to the selector. */
+  yearQuery: { input: string; error: string } | undefined;
   preview: CalendarDayEntry[] | undefined;
   history: CalendarChange[];
 };
@@ -30,6 +32,7 @@ export function CalendarPage(p: CalendarPageProps) {
   const base = `/admin/c/${p.cid}/calendar`;
   const nextYear = p.years.some((y) => y.year === p.thisYear + 1) ? null : p.thisYear + 1;
   // Line errors all belong to the textarea; next to it, show them together, not only the first.
+  const yearError = p.yearQuery?.error ?? p.errors?.find((e) => e.field === 'year')?.message;
   const dayErrors = p.errors?.filter((e) => e.field === 'days') ?? [];
   const fieldErrors = [...(p.errors ?? []).filter((e) => e.field !== 'days'), ...(dayErrors.length > 0 ? [{ field: 'days', message: dayErrors.map((e) => e.message).join('；') }] : [])];
   return (
@@ -49,7 +52,12 @@ export function CalendarPage(p: CalendarPageProps) {
 
       <form method="get" action={base} class="filters">
         <label for="f-year">查看或录入年份</label>
-        <input id="f-year" name="year" value={String(p.year)} inputMode="numeric" maxLength={4} aria-invalid={p.errors?.some((e) => e.field === 'year') ? 'true' : undefined} />
+        {yearError ? (
+          <p class="field-error" id="e-year">
+            {yearError}
+          </p>
+        ) : null}
+        <input id="f-year" name="year" value={p.yearQuery?.input ?? String(p.year)} inputMode="numeric" maxLength={4} aria-invalid={yearError ? 'true' : undefined} aria-describedby={yearError ? 'e-year' : undefined} />
         <button type="submit">查看</button>
       </form>
 

@@ -126,14 +126,15 @@ function walkClock(cal: WorkingCalendar, start: string, target: number, pauses: 
   return { dueOn: day, counted, skipped, isProvisional };
 }
 
-/** Working days left from `today` to `dueOn` (negative when overdue): the day-count shown on the case list. */
+/**
+ * Working days left from `today` to `dueOn`: the working days after today up to the due date; when overdue,
+ * minus the working days after the due date up to today. Shown on the case list.
+ */
 export function workingDaysLeft(cal: WorkingCalendar, today: string, dueOn: string): number {
-  if (today === dueOn) return 0;
-  const forward = today < dueOn;
+  const [from, to, sign] = today <= dueOn ? [today, dueOn, 1] : [dueOn, today, -1];
   let n = 0;
-  for (let day = today, guard = 0; day !== dueOn && guard < 3660; guard++) {
-    day = shiftDay(day, forward ? 1 : -1);
+  for (let day = shiftDay(from, 1), guard = 0; day <= to && guard < 3660; day = shiftDay(day, 1), guard++) {
     if (dayKind(cal, day).isWorkingDay) n += 1;
   }
-  return forward ? n : -n;
+  return sign * n;
 }

@@ -134,4 +134,7 @@ export const EVENT_LABELS: Record<string, string> = {
   due_moved: '答复期限因节假日安排调整而变化',
   assigned: '分配经办人',
   note: '内部备注',
+  reminder: '即将到期提醒',
+  overdue: '已超过答复期限',
+  extension_refused: '负责人不同意延期',
 };

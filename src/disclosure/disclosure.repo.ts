@@ -134,3 +134,16 @@ export async function nthApplicationInMonth(ex: Executor, r: Pick<DisclosureRequ
     .where(and(eq(disclosureRequests.centerId, r.centerId), eq(disclosureRequests.applicantKey, r.applicantKey), sql`to_char(${disclosureRequests.receivedOn}, 'YYYY-MM') = ${month}`, sql`${disclosureRequests.id} <= ${r.id}`));
   return row?.n ?? 1;
 }
+
+/** Open cases of a center by urgency, for the dashboard: overdue (due before today) and due by `soonOn`. */
+export async function countOpenByUrgency(ex: Executor, centerId: number, today: string, soonOn: string): Promise<{ open: number; overdue: number; dueSoon: number }> {
+  const [row] = await ex
+    .select({
+      open: sql<number>`count(*)::int`,
+      overdue: sql<number>`count(*) filter (where ${disclosureRequests.dueOn} < ${today})::int`,
+      dueSoon: sql<number>`count(*) filter (where ${disclosureRequests.dueOn} >= ${today} and ${disclosureRequests.dueOn} <= ${soonOn})::int`,
+    })
+    .from(disclosureRequests)
+    .where(and(eq(disclosureRequests.centerId, centerId), isNull(disclosureRequests.closedOn)));
+  return { open: row?.open ?? 0, overdue: row?.overdue ?? 0, dueSoon: row?.dueSoon ?? 0 };
+}

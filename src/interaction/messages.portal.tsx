@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ComponentChildren } from 'preact';
 import { formBody, sendHtml, str } from '../admin/admin.http.tsx';
 import { formatDate } from '../platform/dates.ts';
 import { AppError, notFound, type FieldError } from '../platform/errors.ts';
@@ -24,7 +25,7 @@ const QA_PAGE = 20;
 /** 互动交流 on the portal: the hub, a form per kind, tracking, the published Q&A and the statistics. */
 export function registerMessagesPortal(app: FastifyInstance, deps: PortalDeps): void {
   const { ctx } = deps;
-  const layout = (req: FastifyRequest, p: PortalSite, title: string, path: string, children: preact.ComponentChildren) => (
+  const layout = (req: FastifyRequest, p: PortalSite, title: string, path: string, children: ComponentChildren) => (
     <PortalLayout site={p.site} nav={p.nav} isElder={isElderMode(req)} meta={{ title, url: `${p.site.basePath}${path}`, columnName: '互动交流', columnType: '互动交流' }}>
       <p class="breadcrumb">
         <a href={`${p.site.basePath}/`}>首页</a> › <a href={`${p.site.basePath}/interaction`}>互动交流</a>
@@ -136,8 +137,8 @@ export function registerMessagesPortal(app: FastifyInstance, deps: PortalDeps): 
       if (!values.trackingNo.trim()) errors.push({ field: 'trackingNo', message: '留言编号：不能为空' });
       if (!values.accessCode.trim()) errors.push({ field: 'accessCode', message: '查询码：不能为空' });
       if (errors.length > 0) return trackPage(req, reply, { values, errors }, 400);
-      const p = await siteOf(req);
-      const m = await findTracking(ctx, { centerId: p.center.id, trackingNo: values.trackingNo, accessCode: values.accessCode });
+      // The number and the code are the secret; a message sent on another center's portal is found too.
+      const m = await findTracking(ctx, { centerId: null, trackingNo: values.trackingNo, accessCode: values.accessCode });
       if (!m) return trackPage(req, reply, { values, errors: [{ field: 'trackingNo', message: '留言编号：未找到该留言，请核对留言编号和查询码' }] }, 404);
       return trackPage(req, reply, { values: { trackingNo: values.trackingNo }, result: m });
     });

@@ -3,7 +3,7 @@ import type { Executor } from '../platform/db/client.ts';
 import { outbox } from './publishing.tables.ts';
 
 export type OutboxEvent = typeof outbox.$inferSelect;
-export type OutboxEventName = 'article.published' | 'article.corrected' | 'article.withdrawn' | 'article.expired' | 'center.changed';
+export type OutboxEventName = 'article.published' | 'article.corrected' | 'article.withdrawn' | 'article.expired' | 'center.changed' | 'calendar.changed';
 
 export async function insertOutboxEvent(ex: Executor, e: { event: OutboxEventName; centerId: number; payload: Record<string, unknown> }): Promise<void> {
   await ex.insert(outbox).values(e);

@@ -77,6 +77,13 @@ describe('the calendar page', () => {
     expect(await sys.ctx.db.select().from(calendarYears).where(eq(calendarYears.year, 2027))).toEqual([]);
   });
 
+  it('keeps and explains a year to show that is not one', async () => {
+    const res = await admin.get(`${url}?year=20x7`);
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('value="20x7"');
+    expect(res.body).toContain('年份：应为 1990 到 2100 之间的四位整数');
+  });
+
   it('previews without saving', async () => {
     const res = await admin.post(url, { year: '2027', source: SOURCE, days: LINES_2027, intent: 'preview', expectedVersion: '0' });
     expect(res.statusCode).toBe(200);

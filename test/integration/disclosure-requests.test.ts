@@ -136,3 +136,23 @@ describe('a case through clarification, extension and a reviewed reply', () => {
     expect(page.body).toContain('部分公开');
   });
 });
+
+describe('a new year of holidays', () => {
+  it('moves the due date of an open case and says why, on the case and to the applicant', async () => {
+    setClock(sys, '2026-12-15T02:00:00Z'); // Tuesday: 20 working days reach into 2027, not yet in the calendar
+    const filed = (await file(personApplication({ description: '请提供 2026 年第四季度进场交易项目统计表。' }))).json();
+    expect(filed.dueOn).toBe('2027-01-12');
+    const before = (await sys.app.app.inject({ method: 'GET', url: `/api/v1/disclosure-requests/${filed.trackingNo}?accessCode=${filed.accessCode}` })).json();
+    expect(before.isDueProvisional).toBe(true);
+    const { changeCalendarYear } = await import('../../src/calendar/operations/change-year.ts');
+    const days = ['2027-01-01', '2027-01-02', '2027-01-03'].map((day) => ({ day, isWorkingDay: false, name: '元旦' }));
+    await changeCalendarYear(sys.ctx, { userId: hn.users.admin.id, name: 'admin', ip: '127.0.0.1', userAgent: 'test' }, { year: 2027, source: '国办发明电〔2026〕99号（测试）', days });
+    const after = (await sys.app.app.inject({ method: 'GET', url: `/api/v1/disclosure-requests/${filed.trackingNo}?accessCode=${filed.accessCode}` })).json();
+    // 2027-01-01 is a Friday holiday now: one working day later.
+    expect(after).toMatchObject({ dueOn: '2027-01-13', isDueProvisional: false });
+    const moved = after.history.find((h: { kind: string }) => h.kind === 'due_moved');
+    expect(moved.detail).toContain('2027-01-12');
+    expect(moved.detail).toContain('2027-01-13');
+    expect(moved.detail).toContain('国办发明电〔2026〕99号');
+  });
+});

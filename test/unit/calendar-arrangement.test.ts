@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkArrangement, diffArrangement, formatArrangementText, parseArrangementForm, parseArrangementText } from '../../src/calendar/arrangement.schema.ts';
 import { SEED_YEARS, seedEntries } from '../../src/calendar/calendar-seed.ts';
@@ -90,5 +91,23 @@ describe('the text format of a year’s arrangement', () => {
     expect(d.removed.map((x) => x.day)).toEqual(['2027-02-06']);
     expect(d.changed.map((c) => [c.after.day, c.before.name, c.after.name])).toEqual([['2027-02-14', '春节调休上班', '春节']]);
     expect(d.added).toEqual([]);
+  });
+
+  it('never throws on any text: it answers days or line errors, and the days it answers pass the operation’s check', () => {
+    const line = fc.oneof(
+      fc.string({ maxLength: 40 }),
+      fc.tuple(fc.date({ min: new Date('2026-11-01T00:00:00Z'), max: new Date('2028-02-01T00:00:00Z'), noInvalidDate: true }), fc.nat(40), fc.constantFrom('春节', '春节调休上班', '', '上班', '元旦<b>', '至')).map(
+        ([d, len, name]) => `${d.toISOString().slice(0, 10)} 至 ${new Date(d.getTime() + len * 86_400_000).toISOString().slice(0, 10)} ${name}`,
+      ),
+    );
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 8 }), (lines) => {
+        const r = parseArrangementText(2027, lines.join('\n'));
+        expect(r.days.length === 0 || r.errors.length === 0).toBe(true);
+        if (r.errors.length === 0) expect(checkArrangement({ year: 2027, source: 'x', days: r.days })).toEqual([]);
+        for (const e of r.errors) expect(e.message).toMatch(/^节假日安排：/);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
