@@ -27,6 +27,8 @@ export const STAFF_KEYS = [
   'admin',
   'security',
   'auditor',
+  'foiOfficer',
+  'foiHead',
 ] as const;
 export type StaffKey = (typeof STAFF_KEYS)[number];
 
@@ -52,6 +54,9 @@ const STAFF_SPECS: Record<StaffKey, StaffSpec> = {
   admin: { suffix: 'admin', department: 'info', roles: ['center_admin'], isProvinceOnly: false },
   security: { suffix: 'security', department: 'office', roles: ['security_admin'], isProvinceOnly: false },
   auditor: { suffix: 'auditor', department: 'office', roles: ['auditor'], isProvinceOnly: false },
+  // 依申请公开 and 互动交流: the officer handles cases and messages, the head of the disclosure office consents.
+  foiOfficer: { suffix: 'foi', department: 'office', roles: ['disclosure_officer'], isProvinceOnly: false },
+  foiHead: { suffix: 'foi.head', department: 'office', roles: ['disclosure_head'], isProvinceOnly: false },
 };
 
 export type DemoStaff = Partial<Record<StaffKey, User>>;

@@ -9,8 +9,10 @@ import { createDemoCenters } from './demo-centers.ts';
 import { createDemoColumns } from './demo-columns.ts';
 import { planArticles } from './demo-plan.ts';
 import { prepareDemoTrading, type DemoTradingReplay } from './demo-trading.ts';
+import { seedDemoDisclosure } from './demo-disclosure.ts';
 import { createDemoStaff, type CreatedUser } from './demo-users.ts';
 import { writeWorkInProgress } from './demo-workflow.ts';
+import { writeDemoMessages } from './demo-messages.ts';
 
 export type DemoCredential = { username: string; password: string; displayName: string; centerCode: string; roles: string[]; totpSecret: string | null };
 
@@ -42,6 +44,8 @@ export async function seedDemo(ctx: AppContext, opts: { articlesPerCenter?: numb
 
   await writePublishedHistory(ctx.db, { plan, sites });
   await writeWorkInProgress(ctx, { plan, sites });
+  await writeDemoMessages(ctx, { sites });
+  await seedDemoDisclosure(ctx, sites);
   const trading = await prepareDemoTrading(ctx, { sites, passwordHash, scale: opts.tradingScale });
   users.push(...trading.users);
   ctx.notifyOutbox();

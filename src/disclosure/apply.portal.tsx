@@ -75,7 +75,7 @@ export function registerDisclosurePortal(app: FastifyInstance, deps: PortalDeps)
 
   for (const prefix of ['', '/c/:code']) {
     app.get(`${prefix}/disclosure/apply`, { schema: { hide: true } }, async (req, reply) => form(req, reply, {}));
-    app.post(`${prefix}/disclosure/apply`, { schema: { hide: true }, config: { rateLimit: { max: 20, timeWindow: '10 minutes' } } }, async (req, reply) => {
+    app.post(`${prefix}/disclosure/apply`, { schema: { hide: true }, config: { rateLimit: { max: ctx.config.intakeRateLimit, timeWindow: '10 minutes' } } }, async (req, reply) => {
       const { center, site } = await getPortalSite(ctx, codeOf(req));
       try {
         const filed = await fileRequest(ctx, { centerId: center.id, raw: formBody(req), channel: 'online', actor: null });

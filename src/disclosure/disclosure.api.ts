@@ -16,7 +16,7 @@ export function registerDisclosureApi(app: FastifyInstance, ctx: AppContext): vo
     {
       attachValidation: true,
       bodyLimit: 64 * 1024,
-      config: { rateLimit: { max: 20, timeWindow: '10 minutes' } },
+      config: { rateLimit: { max: ctx.config.intakeRateLimit, timeWindow: '10 minutes' } },
       schema: {
         summary: '提交政府信息公开申请',
         description:

@@ -50,7 +50,7 @@ export function SubmittedNotice(props: { trackingNo: string; accessCode: string;
     <section aria-labelledby="done-title">
       <h2 id="done-title">留言已提交</h2>
       <p class="flash" role="status">
-        我们已收到您的留言，将在 {props.clockLabel}内（{props.dueOn} 前{props.isDueProvisional ? '，该年度节假日安排公布后可能调整' : ''}）答复。
+        我们已收到您的留言，将在 {props.clockLabel}内答复，最迟于 {props.dueOn}{props.isDueProvisional ? '（该年度节假日安排尚未公布，公布后可能调整）' : ''}。
       </p>
       <dl class="facts">
         <div>

@@ -13,6 +13,8 @@ export type Config = {
   demoData: boolean;
   /** Size of the demo trading year (1 ≈ 3,300 notices); tests use less. */
   demoTradingScale: number;
+  /** Public submissions (applications, messages) one address may make in 10 minutes. */
+  intakeRateLimit: number;
 };
 
 /** Parses the environment once, at boot. Invalid values stop the start with a readable list. */
@@ -29,6 +31,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!(sessionHours > 0 && sessionHours <= 72)) problems.push('SESSION_HOURS must be between 0 and 72');
   const demoTradingScale = Number(env.DEMO_TRADING_SCALE ?? 1);
   if (!(demoTradingScale >= 0 && demoTradingScale <= 3)) problems.push('DEMO_TRADING_SCALE must be between 0 and 3');
+  const intakeRateLimit = Number(env.INTAKE_RATE_LIMIT ?? 20);
+  if (!Number.isInteger(intakeRateLimit) || intakeRateLimit < 1 || intakeRateLimit > 1_000_000) problems.push('INTAKE_RATE_LIMIT must be a whole number from 1 to 1000000');
   if (isProduction && env.DEMO_DATA === '1') problems.push('DEMO_DATA cannot be used with NODE_ENV=production');
   if (problems.length > 0) throw new Error(`Invalid configuration:\n - ${problems.join('\n - ')}`);
   return {
@@ -43,5 +47,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     renderCache: env.RENDER_CACHE !== '0',
     demoData: !isProduction && env.DEMO_DATA !== '0',
     demoTradingScale,
+    intakeRateLimit,
   };
 }
