@@ -18,13 +18,14 @@ export function Paragraphs(props: { text: string }) {
   );
 }
 
-export function MessageForm(props: { action: string; kind: MessageKind; policy: MessagePolicy; csrf: string; values: Record<string, string>; errors?: FieldError[] | undefined }) {
+export function MessageForm(props: { action: string; kind: MessageKind; policy: MessagePolicy; csrf: string; values: Record<string, string>; errors?: FieldError[] | undefined; errorCode?: string | undefined }) {
   const { kind, values, errors } = props;
   const isNameRequired = NAME_REQUIRED_KINDS.has(kind);
   const isAnonymousAllowed = kind === 'report' || kind === 'error_report';
   return (
     <form method="post" action={props.action} class="narrow">
       <ErrorSummary errors={errors} />
+      {errors && errors.length > 0 ? <p class="muted">错误代码：{props.errorCode ?? 'VALIDATION_FAILED'}</p> : null}
       <Csrf token={props.csrf} />
       <input type="hidden" name="kind" value={kind} />
       <p>

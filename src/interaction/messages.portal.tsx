@@ -123,7 +123,7 @@ export function registerMessagesPortal(app: FastifyInstance, deps: PortalDeps): 
           </>),
         );
       } catch (err) {
-        if (err instanceof AppError && err.status < 500) return formPage(req, reply, { kindRaw, values: parsed.values, errors: err.fields ?? [{ field: 'kind', message: err.userMessage }] }, err.status);
+        if (err instanceof AppError && err.status < 500) return formPage(req, reply, { kindRaw, values: parsed.values, errors: err.fields ?? [{ field: 'kind', message: err.userMessage }], errorCode: err.code }, err.status);
         throw err;
       }
     });
@@ -212,7 +212,7 @@ export function registerMessagesPortal(app: FastifyInstance, deps: PortalDeps): 
     });
   }
 
-  async function formPage(req: FastifyRequest, reply: FastifyReply, s: { kindRaw: string; values: Record<string, string>; errors?: FieldError[] }, status = 200) {
+  async function formPage(req: FastifyRequest, reply: FastifyReply, s: { kindRaw: string; values: Record<string, string>; errors?: FieldError[]; errorCode?: string }, status = 200) {
     const p = await siteOf(req);
     const policies = await policiesOf(ctx.db, p.center.id);
     const base = p.site.basePath;
@@ -240,7 +240,7 @@ export function registerMessagesPortal(app: FastifyInstance, deps: PortalDeps): 
       reply,
       layout(req, p, `${KIND_LABELS[kind]}留言`, `/interaction/new?kind=${kind}`, <>
         <h1>{KIND_LABELS[kind]}</h1>
-        <MessageForm action={`${base}/interaction/new`} kind={kind} policy={policies[kind]} csrf={reply.generateCsrf()} values={s.values} errors={s.errors} />
+        <MessageForm action={`${base}/interaction/new`} kind={kind} policy={policies[kind]} csrf={reply.generateCsrf()} values={s.values} errors={s.errors} errorCode={s.errorCode} />
       </>),
       status,
     );

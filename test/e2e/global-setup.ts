@@ -10,6 +10,6 @@ declare module 'vitest' {
 /** Seeds the demo data once per run; each test file starts its server on a copy (about 20 s saved per file). */
 export default async function setup(project: TestProject) {
   const seed = await seedDataDir();
-  project.provide('e2eSeed', { dataDir: seed.dataDir, password: seed.password, totp: seed.totp });
+  project.provide('e2eSeed', { dataDir: seed.dataDir, password: seed.password, totp: seed.totp, accounts: seed.accounts });
   return async () => seed.remove();
 }

@@ -11,8 +11,12 @@ export type TestServer = {
   password: string;
   /** TOTP secret per username, for the accounts whose roles require two-factor. */
   totp: Map<string, string>;
+  /** Every demo account printed at seeding: its center code and roles. */
+  accounts: DemoAccount[];
   stop: () => Promise<void>;
 };
+
+export type DemoAccount = { username: string; centerCode: string; roles: string[] };
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const READY_TIMEOUT_MS = 90_000;
@@ -22,7 +26,7 @@ const E2E_TRADING_SCALE = '0.2';
 const STOP_TIMEOUT_MS = 15_000;
 
 /** A data directory already seeded with the demo data (by the e2e global setup), and its credentials. */
-export type Seed = { dataDir: string; password: string; totp: [string, string][] };
+export type Seed = { dataDir: string; password: string; totp: [string, string][]; accounts: DemoAccount[] };
 
 /**
  * Starts the real server (`node --import tsx src/main.ts`) on a free port, waits for `ready` and reads the
@@ -50,15 +54,17 @@ export async function startServer(seed?: Seed): Promise<TestServer> {
     const ready = await waitForReady(child, !seed);
     const password = seed?.password ?? ready.password;
     const totp = seed ? new Map(seed.totp) : ready.totp;
-    return { baseUrl: `http://127.0.0.1:${port}`, password, totp, stop };
+    const accounts = seed?.accounts ?? ready.accounts;
+    return { baseUrl: `http://127.0.0.1:${port}`, password, totp, accounts, stop };
   } catch (err) {
     await stop();
     throw err;
   }
 }
 
-async function waitForReady(child: ChildProcess, isSeeding: boolean): Promise<{ password: string; totp: Map<string, string> }> {
+async function waitForReady(child: ChildProcess, isSeeding: boolean): Promise<{ password: string; totp: Map<string, string>; accounts: DemoAccount[] }> {
   const totp = new Map<string, string>();
+  const accounts: DemoAccount[] = [];
   let password = '';
   let stdout = '';
   let stderr = '';
@@ -78,6 +84,9 @@ async function waitForReady(child: ChildProcess, isSeeding: boolean): Promise<{ 
         if (pw?.[1]) password = pw[1];
         const secret = /^\s*(\S+)\s.*TOTP 密钥：([A-Z2-7]+)\s*$/.exec(line);
         if (secret?.[1] && secret[2]) totp.set(secret[1], secret[2]);
+        // `  username  displayName  center  role,role  [TOTP 密钥：…]` (src/main.ts printCredentials)
+        const account = /^\s+([a-z][a-z0-9._-]+)\s+\S+\s+([a-z][a-z0-9_-]*)\s+([a-z_]+(?:,[a-z_]+)*)(?:\s+TOTP 密钥：[A-Z2-7]+)?\s*$/.exec(line);
+        if (account?.[1] && account[2] && account[3]) accounts.push({ username: account[1], centerCode: account[2], roles: account[3].split(',') });
         // Seeding waits for the background replay of the demo trading year too.
         if (line.trim() === (isSeeding ? 'demo trading ready' : 'ready') || (isSeeding && line.startsWith('demo trading ready'))) {
           finish(password || !isSeeding ? null : new Error(`server printed ready without the demo password (was DATA_DIR reused?)\n${stdout.slice(-2000)}`));
@@ -96,7 +105,7 @@ async function waitForReady(child: ChildProcess, isSeeding: boolean): Promise<{ 
       // Keep draining the pipes so the server never blocks on a full stdout/stderr buffer.
       child.stdout?.resume();
       if (err) reject(err);
-      else resolve({ password, totp });
+      else resolve({ password, totp, accounts });
     }
     child.stdout?.on('data', onStdout);
     child.stderr?.on('data', onStderr);
@@ -114,9 +123,9 @@ export async function seedDataDir(): Promise<Seed & { remove: () => Promise<void
   delete env.NODE_ENV;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   try {
-    const { password, totp } = await waitForReady(child, true);
+    const { password, totp, accounts } = await waitForReady(child, true);
     await stopProcess(child);
-    return { dataDir, password, totp: Array.from(totp), remove: () => rm(dataDir, { recursive: true, force: true }) };
+    return { dataDir, password, totp: Array.from(totp), accounts, remove: () => rm(dataDir, { recursive: true, force: true }) };
   } catch (err) {
     await stopServer(child, dataDir);
     throw err;

@@ -60,19 +60,22 @@ describe('deny by default', () => {
       'dashboard.view': ['outsider'],
       'article.read': ['security', 'auditor', 'outsider'],
       'article.edit': ['head', 'admin', 'security', 'auditor', 'outsider'],
-      'review.act': ['editor', 'admin', 'security', 'auditor'],
-      'site.manage': ['editor', 'head', 'security', 'auditor'],
+      'review.act': ['editor', 'admin', 'security', 'auditor', 'officer'],
+      'site.manage': ['editor', 'head', 'security', 'auditor', 'officer'],
       'article.force_publish': ['editor', 'head', 'security', 'auditor'],
       'article.withdraw': ['editor', 'head', 'security', 'auditor'],
-      'users.manage': ['editor', 'head', 'admin', 'auditor'],
-      'audit.read': ['editor', 'head', 'admin', 'security'],
+      'users.manage': ['editor', 'head', 'admin', 'auditor', 'officer'],
+      'audit.read': ['editor', 'head', 'admin', 'security', 'officer'],
       'notice.submit': ['head', 'admin', 'security', 'auditor', 'outsider'],
       'agent.submit': ['editor', 'head', 'admin', 'security', 'auditor', 'outsider'],
       'trading.inspect': ['editor', 'security', 'auditor', 'outsider'],
-      'trading.manage': ['editor', 'head', 'security', 'auditor'],
+      'trading.manage': ['editor', 'head', 'security', 'auditor', 'officer'],
+      // Applicants' personal data: only the disclosure office, never the site admin, the auditor or the editors.
+      'disclosure.handle': ['editor', 'head', 'admin', 'security', 'auditor', 'outsider'],
+      'message.handle': ['editor', 'head', 'admin', 'security', 'auditor', 'outsider'],
     };
     const agents = new Map<string, Agent>();
-    for (const key of ['outsider', 'security', 'auditor', 'head', 'admin', 'editor'] as const) agents.set(key, await loginAs(sys.app.app, a.users[key], sys.clock));
+    for (const key of ['outsider', 'security', 'auditor', 'head', 'admin', 'editor', 'officer'] as const) agents.set(key, await loginAs(sys.app.app, a.users[key], sys.clock));
     let checked = 0;
     for (const r of adminRoutes) {
       const perm = permissionOf(r);

@@ -50,7 +50,51 @@ describe('the daily job of the disclosure office', () => {
   });
 });
 
+describe('the processing fee (国办函〔2020〕109号)', () => {
+  it('charges the 11th application of one applicant in a month 100 元, pauses the clock until payment, and refuses a fee for the 10th', async () => {
+    setClock(sys, '2027-03-01T02:00:00Z');
+    const idNumber = '430102198501010018';
+    const cases = [];
+    for (let i = 1; i <= 11; i++) cases.push((await file(personApplication({ idNumber, description: `申请获取 2026 年第 ${i} 批集中采购目录执行情况。` }))).json());
+    const head = await loginAs(sys.app.app, hn.users.foiHead, sys.clock);
+    const officer = await loginAs(sys.app.app, hn.users.officer, sys.clock);
+    const idOf = async (n: number) => (await findRequestByTrackingNo(sys.ctx.db, cases[n - 1].trackingNo))?.id;
+    const tenth = `/admin/c/${hn.center.id}/disclosure/${await idOf(10)}`;
+    const free = await head.post(`${tenth}/notify-fee`, { tariff: 'per_application' });
+    expect(free.statusCode).toBe(409);
+    expect(free.body).toContain('第 10 件申请，在免费范围内');
+    const eleventh = `/admin/c/${hn.center.id}/disclosure/${await idOf(11)}`;
+    expect((await officer.post(`${eleventh}/notify-fee`, { tariff: 'per_application' })).statusCode).toBe(403); // the head decides
+    expect((await head.post(`${eleventh}/notify-fee`, { tariff: 'per_application' })).statusCode).toBe(303);
+    let pub = (await sys.app.app.inject({ method: 'GET', url: `/api/v1/disclosure-requests/${cases[10].trackingNo}?accessCode=${cases[10].accessCode}` })).json();
+    expect(pub).toMatchObject({ status: 'awaiting_payment', dueOn: null });
+    expect(pub.history.at(-1).detail).toContain('100.00 元');
+    setClock(sys, '2027-03-08T02:00:00Z');
+    const officer2 = await loginAs(sys.app.app, hn.users.officer, sys.clock);
+    expect((await officer2.post(`${eleventh}/record-payment`, {})).statusCode).toBe(303);
+    pub = (await sys.app.app.inject({ method: 'GET', url: `/api/v1/disclosure-requests/${cases[10].trackingNo}?accessCode=${cases[10].accessCode}` })).json();
+    // 2027 counts Monday–Friday here: 20 working days after 03-01 is 03-29; 03-02..03-05 were paused (4), so 04-02.
+    expect(pub).toMatchObject({ status: 'in_progress', dueOn: '2027-04-02', isDueProvisional: true });
+  });
+});
+
 describe('hostile input to the intake', () => {
+  it('never answers the portal form with a 5xx and never echoes markup unescaped (property)', async () => {
+    const visitor = await sys.app.app.inject({ method: 'GET', url: '/disclosure/apply' });
+    const token = /name="_csrf" value="([^"]+)"/.exec(visitor.body)?.[1] ?? '';
+    const cookie = visitor.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const text = fc.oneof(fc.string({ maxLength: 200 }), fc.constantFrom('<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', '11010519491231002X', '\u0000', '信'.repeat(6000)));
+    await fc.assert(
+      fc.asyncProperty(fc.record({ applicantType: fc.oneof(text, fc.constantFrom('natural_person', 'other_org')), name: text, idNumber: text, phone: text, description: text, deliveryForm: fc.oneof(text, fc.constant('paper')) }), async (form) => {
+        const res = await sys.app.app.inject({ method: 'POST', url: '/disclosure/apply', payload: new URLSearchParams({ ...form, _csrf: token }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded', cookie }, remoteAddress: `127.3.${Math.floor(++caller / 250)}.${caller % 250}` });
+        expect(res.statusCode).toBeLessThan(500);
+        expect(res.body).not.toContain('<script>alert(1)</script>');
+        expect(res.body).not.toContain('<img src=x');
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it('never answers the intake API with a 5xx and never echoes personal data (property)', async () => {
     const anyValue = fc.oneof(fc.string({ maxLength: 300 }), fc.integer(), fc.constant(null), fc.boolean(), fc.array(fc.string({ maxLength: 5 }), { maxLength: 3 }), fc.constant('<img src=x onerror=alert(1)>'));
     await fc.assert(
