@@ -54,7 +54,7 @@ describe('the processing fee (国办函〔2020〕109号)', () => {
   it('charges the 11th application of one applicant in a month 100 元, pauses the clock until payment, and refuses a fee for the 10th', async () => {
     setClock(sys, '2027-03-01T02:00:00Z');
     const idNumber = '430102198501010018';
-    const cases = [];
+    const cases: { trackingNo: string; accessCode: string }[] = [];
     for (let i = 1; i <= 11; i++) cases.push((await file(personApplication({ idNumber, description: `申请获取 2026 年第 ${i} 批集中采购目录执行情况。` }))).json());
     const head = await loginAs(sys.app.app, hn.users.foiHead, sys.clock);
     const officer = await loginAs(sys.app.app, hn.users.officer, sys.clock);
