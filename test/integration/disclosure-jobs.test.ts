@@ -58,7 +58,7 @@ describe('the processing fee (国办函〔2020〕109号)', () => {
     for (let i = 1; i <= 11; i++) cases.push((await file(personApplication({ idNumber, description: `申请获取 2026 年第 ${i} 批集中采购目录执行情况。` }))).json());
     const head = await loginAs(sys.app.app, hn.users.foiHead, sys.clock);
     const officer = await loginAs(sys.app.app, hn.users.officer, sys.clock);
-    const idOf = async (n: number) => (await findRequestByTrackingNo(sys.ctx.db, cases[n - 1].trackingNo))?.id;
+    const idOf = async (n: number) => (await findRequestByTrackingNo(sys.ctx.db, cases[n - 1]?.trackingNo ?? ""))?.id;
     const tenth = `/admin/c/${hn.center.id}/disclosure/${await idOf(10)}`;
     const free = await head.post(`${tenth}/notify-fee`, { tariff: 'per_application' });
     expect(free.statusCode).toBe(409);
@@ -66,13 +66,13 @@ describe('the processing fee (国办函〔2020〕109号)', () => {
     const eleventh = `/admin/c/${hn.center.id}/disclosure/${await idOf(11)}`;
     expect((await officer.post(`${eleventh}/notify-fee`, { tariff: 'per_application' })).statusCode).toBe(403); // the head decides
     expect((await head.post(`${eleventh}/notify-fee`, { tariff: 'per_application' })).statusCode).toBe(303);
-    let pub = (await sys.app.app.inject({ method: 'GET', url: `/api/v1/disclosure-requests/${cases[10].trackingNo}?accessCode=${cases[10].accessCode}` })).json();
+    let pub = (await sys.app.app.inject({ method: 'GET', url: `/api/v1/disclosure-requests/${cases[10]?.trackingNo}?accessCode=${cases[10]?.accessCode}` })).json();
     expect(pub).toMatchObject({ status: 'awaiting_payment', dueOn: null });
     expect(pub.history.at(-1).detail).toContain('100.00 元');
     setClock(sys, '2027-03-08T02:00:00Z');
     const officer2 = await loginAs(sys.app.app, hn.users.officer, sys.clock);
     expect((await officer2.post(`${eleventh}/record-payment`, {})).statusCode).toBe(303);
-    pub = (await sys.app.app.inject({ method: 'GET', url: `/api/v1/disclosure-requests/${cases[10].trackingNo}?accessCode=${cases[10].accessCode}` })).json();
+    pub = (await sys.app.app.inject({ method: 'GET', url: `/api/v1/disclosure-requests/${cases[10]?.trackingNo}?accessCode=${cases[10]?.accessCode}` })).json();
     // 2027 counts Monday–Friday here: 20 working days after 03-01 is 03-29; 03-02..03-05 were paused (4), so 04-02.
     expect(pub).toMatchObject({ status: 'in_progress', dueOn: '2027-04-02', isDueProvisional: true });
   });
