@@ -42,6 +42,7 @@ import { registerTradingPortal } from './trading/trading.portal.tsx';
 import { registerTradingApi } from './trading/trading.api.ts';
 import { registerTradingStatsPages } from './reports/trading-stats.portal.tsx';
 import { createCacheFastPath } from './portal/portal.http.ts';
+import { registerColumnHealth } from './reports/column-health.admin.tsx';
 import { registerDisclosureAdmin } from './disclosure/disclosure.admin.tsx';
 import { registerDisclosureApi } from './disclosure/disclosure.api.ts';
 import { registerDisclosurePortal } from './disclosure/apply.portal.tsx';
@@ -156,6 +157,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   registerTradingStatsAdmin(app, ctx);
   registerCalendarRoutes(app, ctx);
   registerDisclosureAdmin(app, ctx);
+  registerColumnHealth(app, ctx);
 
   // Other processes publish too: a cheap watermark poll clears this process's caches when the outbox moves.
   let watermark = await maxOutboxId(ctx.db);

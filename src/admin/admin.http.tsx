@@ -17,7 +17,7 @@ export async function shellFor(ctx: AppContext, req: FastifyRequest, reply: Fast
     const roles = staff.grants.get(cid);
     const base = `/admin/c/${cid}`;
     nav.push({ href: base, label: '工作台' });
-    if (can(roles, 'article.read')) nav.push({ href: `${base}/articles`, label: '稿件' });
+    if (can(roles, 'article.read')) nav.push({ href: `${base}/articles`, label: '稿件' }, { href: `${base}/column-health`, label: '栏目检查' });
     if (can(roles, 'review.act')) nav.push({ href: `${base}/reviews`, label: '待我审核' });
     if (can(roles, 'agent.submit')) nav.push({ href: `${base}/agent/notices`, label: '我的公告' }, { href: `${base}/agent/keys`, label: '接口密钥' });
     if (can(roles, 'dashboard.view')) nav.push({ href: `${base}/trading/projects`, label: '交易项目' }, { href: `${base}/trading/stats`, label: '交易统计' });

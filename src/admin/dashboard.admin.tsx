@@ -1,3 +1,4 @@
+import { HealthFindings, loadSiteHealth } from '../reports/column-health.admin.tsx';
 import { addWorkingDays } from '../calendar/working-days.ts';
 import { countOpenByUrgency } from '../disclosure/disclosure.repo.ts';
 import { REMIND_DAYS_BEFORE } from '../disclosure/disclosure.jobs.ts';
@@ -48,6 +49,7 @@ export function registerDashboard(app: FastifyInstance, ctx: AppContext): void {
       can(roles, 'trading.inspect') ? countInspection(ctx.db, cid) : Promise.resolve(null),
     ]);
     const disclosure = can(roles, 'disclosure.handle') ? await disclosureUrgency(ctx, cid) : null;
+    const health = can(roles, 'article.read') ? await loadSiteHealth(ctx, cid) : null;
     const shell = await shellFor(ctx, req, reply, cid, `/admin/c/${cid}`);
     return sendHtml(
       reply,
@@ -64,6 +66,12 @@ export function registerDashboard(app: FastifyInstance, ctx: AppContext): void {
               交易公告待巡查：{patrol.pending} 条{patrol.oldestAt ? `（最早发布于 ${formatDateTime(patrol.oldestAt)}）` : ''}
             </a>
           </p>
+        ) : null}
+        {health && health.findings.length > 0 ? (
+          <section aria-labelledby="health-title">
+            <h2 id="health-title">栏目更新预警</h2>
+            <HealthFindings health={health} href={`/admin/c/${cid}/column-health`} />
+          </section>
         ) : null}
         {disclosure ? (
           <p>

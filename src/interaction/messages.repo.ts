@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, inArray, like, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, like, lte, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../platform/db/client.ts';
 import { messageEvents, messagePolicies, messages } from './interaction.tables.ts';
 
@@ -62,12 +62,12 @@ export async function listMessagesForStaff(ex: Executor, f: StaffListFilter): Pr
 
 export type SenderCandidate = Pick<Message, 'id' | 'trackingNo' | 'subject' | 'body' | 'receivedOn'>;
 
-/** The sender's earlier messages at the center since a day (for duplicate detection), newest first. */
-export async function listRecentOfSender(ex: Executor, o: { centerId: number; senderKey: string; sinceOn: string; limit: number }): Promise<SenderCandidate[]> {
+/** The sender's messages at the center received in [sinceOn, untilOn] (for duplicate detection), newest first. */
+export async function listRecentOfSender(ex: Executor, o: { centerId: number; senderKey: string; sinceOn: string; untilOn: string; limit: number }): Promise<SenderCandidate[]> {
   return ex
     .select({ id: messages.id, trackingNo: messages.trackingNo, subject: messages.subject, body: messages.body, receivedOn: messages.receivedOn })
     .from(messages)
-    .where(and(eq(messages.senderKey, o.senderKey), gte(messages.receivedOn, o.sinceOn), eq(messages.centerId, o.centerId)))
+    .where(and(eq(messages.senderKey, o.senderKey), gte(messages.receivedOn, o.sinceOn), lte(messages.receivedOn, o.untilOn), eq(messages.centerId, o.centerId)))
     .orderBy(desc(messages.id))
     .limit(o.limit);
 }

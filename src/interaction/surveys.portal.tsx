@@ -37,6 +37,11 @@ export function registerSurveysPortal(app: FastifyInstance, deps: PortalDeps): v
           {isOpen ? '（进行中）' : '（已结束）'}
         </p>
         {survey.description ? <Paragraphs text={survey.description} /> : null}
+        {state.errors?.some((e) => e.field === 'survey') ? (
+          <div class="error-summary" role="alert">
+            {state.errors.find((e) => e.field === 'survey')?.message}
+          </div>
+        ) : null}
         {state.isDone ? (
           <p class="flash" role="status">
             感谢您的参与，您的答卷已提交。

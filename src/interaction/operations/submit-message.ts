@@ -29,7 +29,7 @@ export async function submitMessage(ctx: AppContext, o: { centerId: number; inpu
   const receivedOn = formatDate(o.now);
   const due = dueDateOf(cal, receivedOn, policy);
   const senderKey = senderKeyOf(o.input);
-  const earlier = senderKey ? await listRecentOfSender(ctx.db, { centerId: o.centerId, senderKey, sinceOn: shiftDay(receivedOn, -DUPLICATE_WINDOW_DAYS), limit: 50 }) : [];
+  const earlier = senderKey ? await listRecentOfSender(ctx.db, { centerId: o.centerId, senderKey, sinceOn: shiftDay(receivedOn, -DUPLICATE_WINDOW_DAYS), untilOn: receivedOn, limit: 50 }) : [];
   const duplicate = findDuplicate(o.input, earlier);
   const accessCode = newAccessCode();
 
