@@ -57,7 +57,9 @@ function planCenter(site: DemoSite, o: { start: string; today: string }): Planne
     const age = days - Math.round((beijingDayStart(o.today).getTime() - beijingDayStart(receivedOn).getTime()) / 86_400_000);
     const isRecent = age > days - 12;
     const roll = rng.next();
-    const fate: Planned['fate'] = isRecent ? 'open' : roll < 0.06 ? 'overdue' : roll < 0.16 ? 'late' : roll < 0.19 ? 'closed_unanswered' : 'on_time';
+    // Overdue ones are recent: a message unanswered for over 3 months would fail the 互动回应差 veto.
+    const isLastTwoMonths = age > days - 60;
+    const fate: Planned['fate'] = isRecent ? 'open' : roll < (isLastTwoMonths ? 0.3 : 0) ? 'overdue' : roll < 0.16 ? 'late' : roll < 0.19 ? 'closed_unanswered' : 'on_time';
     const ctx: TextContext = { rng, profile, at: beijingDayStart(receivedOn) };
     const name = names[i] ?? `${profile.code}${i}`;
     const isCompany = kind === 'query' || (kind === 'complaint' && rng.chance(0.6));

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { AppContext } from '../platform/context.ts';
-import { AppError, validationError } from '../platform/errors.ts';
+import { AppError, validationError, type FieldError } from '../platform/errors.ts';
 import { basePathOf } from '../portal/portal.service.ts';
 import { findTracking, publicQaPage } from './interaction.query.ts';
 import { LIMITS, MESSAGE_KINDS, isMessageKind } from './messages.model.ts';
@@ -72,7 +72,7 @@ export function registerMessagesApi(app: FastifyInstance, ctx: AppContext): void
     async (req) => {
       const q = req.query as Record<string, unknown>;
       const tree = await ctx.centers.get();
-      const errors = [];
+      const errors: FieldError[] = [];
       const center = q.center === undefined || q.center === '' ? tree.root : typeof q.center === 'string' ? tree.byCode.get(q.center) : undefined;
       if (!center || !center.isActive) errors.push({ field: 'center', message: '中心代码：不存在' });
       if (q.kind !== undefined && q.kind !== '' && !isMessageKind(q.kind)) errors.push({ field: 'kind', message: '留言类型：取值不在允许范围内' });

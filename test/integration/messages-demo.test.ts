@@ -28,8 +28,8 @@ describe('demo 互动交流', () => {
         expect(s.total.repliedOnTime, `${center.code} ${y}`).toBeGreaterThan(s.total.replied / 2);
         expect(s.total.averageWorkingDays, `${center.code} ${y}`).not.toBeNull();
       }
-      const [open] = await sys.ctx.db.select({ overdue: sql<number>`(count(*) filter (where ${messages.dueOn} < ${today}))::int`, published: sql<number>`(select count(*)::int from ${messages} where ${messages.centerId} = ${center.id} and ${messages.isPublic})` }).from(messages).where(and(eq(messages.centerId, center.id), eq(messages.status, 'open')));
-      expect(open?.published, center.code).toBeGreaterThan(0);
+      const [published] = await sys.ctx.db.select({ n: sql<number>`count(*)::int` }).from(messages).where(and(eq(messages.centerId, center.id), eq(messages.isPublic, true)));
+      expect(published?.n, center.code).toBeGreaterThan(0);
       const [survey] = await sys.ctx.db.select().from(surveys).where(eq(surveys.centerId, center.id));
       const [answers] = await sys.ctx.db.select({ n: sql<number>`count(*)::int` }).from(surveyResponses).where(eq(surveyResponses.surveyId, survey?.id ?? 0));
       expect(answers?.n, center.code).toBeGreaterThan(10);

@@ -95,6 +95,12 @@ export function PortalLayout(props: { site: SiteInfo; nav: NavColumn[]; meta: Pa
               <li>
                 <a href={`${site.basePath}/catalog`}>信息公开目录</a>
               </li>
+              <li>
+                <a href={`${site.basePath}/disclosure/apply`}>依申请公开</a>
+              </li>
+              <li>
+                <a href={`${site.basePath}/interaction`}>互动交流</a>
+              </li>
             </ul>
           </nav>
         </header>
