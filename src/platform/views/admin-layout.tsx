@@ -90,6 +90,8 @@ type FieldProps = {
   errors?: FieldError[] | undefined;
   hint?: string;
   isRequired?: boolean;
+  /** Keeps ids unique when a page has several forms with the same field names. */
+  idPrefix?: string;
 };
 
 function fieldError(errors: FieldError[] | undefined, name: string): string | undefined {
@@ -101,16 +103,17 @@ type ControlAttrs = { id: string; name: string; 'aria-invalid': 'true' | undefin
 /** Label, hint and error message around one form control, wired for screen readers. */
 function Field(props: FieldProps & { control: (attrs: ControlAttrs) => ComponentChildren }) {
   const err = fieldError(props.errors, props.name);
-  const describedBy = [props.hint ? `h-${props.name}` : '', err ? `e-${props.name}` : ''].filter(Boolean).join(' ') || undefined;
+  const key = `${props.idPrefix ?? ''}${props.name}`;
+  const describedBy = [props.hint ? `h-${key}` : '', err ? `e-${key}` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div class={err ? 'field has-error' : 'field'}>
-      <label for={`f-${props.name}`}>
+      <label for={`f-${key}`}>
         {props.label}
         {props.isRequired ? <span class="req">（必填）</span> : null}
       </label>
-      {props.hint ? <p class="hint" id={`h-${props.name}`}>{props.hint}</p> : null}
-      {err ? <p class="field-error" id={`e-${props.name}`}>{err}</p> : null}
-      {props.control({ id: `f-${props.name}`, name: props.name, 'aria-invalid': err ? 'true' : undefined, 'aria-describedby': describedBy })}
+      {props.hint ? <p class="hint" id={`h-${key}`}>{props.hint}</p> : null}
+      {err ? <p class="field-error" id={`e-${key}`}>{err}</p> : null}
+      {props.control({ id: `f-${key}`, name: props.name, 'aria-invalid': err ? 'true' : undefined, 'aria-describedby': describedBy })}
     </div>
   );
 }
