@@ -1,4 +1,5 @@
 import type { BulkNoticesResult } from './bulk-notices.ts';
+import type { DisclosureEngineResults } from './disclosure-run.ts';
 import type { SearchDbResult } from './search.ts';
 import type { ListDbResult } from './trading.ts';
 import type { WrkResult } from './wrk.ts';
@@ -53,6 +54,7 @@ export type BenchResults = {
     pgNotices: number;
     tradingRounds: number;
     submitConnections: number[];
+    cases?: number;
   };
   seedS?: number;
   coldStartDemo?: StartFigures;
@@ -68,6 +70,7 @@ export type BenchResults = {
   homeUncachedBulk?: WrkResult;
   rssBulk?: RssFigures;
   trading?: TradingEngineResults[];
+  disclosure?: DisclosureEngineResults[];
   totalS?: number;
   error?: string;
 };
@@ -97,6 +100,7 @@ export function formatTable(r: BenchResults): string {
     if (m) rows.push([name, `${fmt(m.peakMb, 0)} MB`, `≤ ${TARGETS.rssMb} MB`, mark(m.peakMb <= TARGETS.rssMb)]);
   }
   for (const t of r.trading ?? []) rows.push(...tradingRows(t));
+  for (const d of r.disclosure ?? []) rows.push(...disclosureRows(d));
   if (r.seedS !== undefined) rows.push(['first start with demo seeding', `${fmt(r.seedS, 1)} s`, '', '']);
   if (r.searchDb) rows.push(['ANALYZE after the bulk load', `${fmt(r.searchDb.analyzeS, 1)} s`, '', '']);
   if (r.bulk) rows.push([`bulk insert ${r.bulk.inserted} articles`, `${fmt(r.bulk.seconds, 1)} s (${r.bulk.totalPublished} published)`, '', '']);
@@ -151,6 +155,31 @@ function tradingRows(t: TradingEngineResults): [string, string, string, string][
   if (t.rss) rows.push([`${name}: RSS peak under load`, `${fmt(t.rss.peakMb, 0)} MB`, `≤ ${TARGETS.rssMb} MB`, mark(t.rss.peakMb <= TARGETS.rssMb)]);
   if (t.bulk) rows.push([`${name}: bulk insert ${t.bulk.inserted} notices`, `${fmt(t.bulk.seconds, 1)} s (GIN build ${fmt(t.bulk.indexS, 1)} s, ${t.engine === 'postgres' ? 'VACUUM ANALYZE' : 'ANALYZE'} ${fmt(t.bulk.analyzeS, 1)} s)`, '', '']);
   if (t.error) rows.push([name, `error: ${(t.error.split('\n')[0] ?? '').slice(0, 160)}`, '', '']);
+  return rows;
+}
+
+function disclosureRows(d: DisclosureEngineResults): [string, string, string, string][] {
+  const name = `disclosure ${d.engine}`;
+  if (d.skipped) return [[name, `skipped: ${d.skipped}`, '', '']];
+  const rows: [string, string, string, string][] = [];
+  const rc = d.recompute;
+  if (rc) {
+    const n = `${Math.round(rc.change.cases / 1000)}k open cases`;
+    rows.push([`${name}: recompute after adding ${rc.addedYear}, ${n}`, `${fmt(rc.change.casesPerS, 0)} cases/s (${fmt(rc.change.seconds, 1)} s, ${rc.change.moved} moved)`, '', '']);
+    rows.push([`${name}: recompute again, nothing to move`, `${fmt(rc.noop.casesPerS, 0)} cases/s (${fmt(rc.noop.seconds, 1)} s; reading alone ${fmt(rc.readS, 1)} s)`, '', '']);
+    const perCaseUs = (s: number) => (s * 1e6) / Math.max(1, rc.change.cases);
+    const share = (s: number) => `${fmt((100 * rc.clockUsPerCase) / perCaseUs(s), 0)} %`;
+    rows.push([`${name}: computeClock alone (reference)`, `${fmt(rc.clockUsPerCase, 1)} µs/case = ${share(rc.change.seconds)} of the change's ${fmt(perCaseUs(rc.change.seconds), 0)} µs/case, ${share(rc.noop.seconds)} of the no-op's ${fmt(perCaseUs(rc.noop.seconds), 0)}`, '', '']);
+    if (rc.change.moved > 0) rows.push([`${name}: writing one moved case`, `${fmt(((rc.change.seconds - rc.noop.seconds) * 1000) / rc.change.moved, 2)} ms (update + due_moved event)`, '', '']);
+  }
+  if (d.daily) rows.push([`${name}: disclosure.daily over ${Math.round(d.daily.cases / 1000)}k open cases, in-process`, `${fmt(d.daily.seconds, 1)} s (${d.daily.lapsed} lapsed, ${d.daily.reminded} reminders, ${d.daily.overdue} overdue)`, '', '']);
+  if (d.startupJob) rows.push([`${name}: the server's start-up disclosure.daily`, d.engine === 'pglite' ? `slowest /healthz while it ran: ${fmt(d.startupJob.seconds, 1)} s` : `ran ${fmt(d.startupJob.seconds, 1)} s (requests served meanwhile)`, '', '']);
+  for (const s of d.intake ?? []) {
+    rows.push([`${name}: intake, ${s.connections} conn`, `${fmt(s.run.rps, 1)} applications/s, p50 ${fmt(s.run.p50Ms, 0)} / p95 ${fmt(s.run.p95Ms, 0)} ms = ${fmt(s.ratio, 3)}× /healthz (${fmt(s.reference.rps, 0)}/s)${errors(s.run)}`, '', '']);
+  }
+  if (d.rss) rows.push([`${name}: RSS peak under intake load`, `${fmt(d.rss.peakMb, 0)} MB`, '', '']);
+  if (d.bulk) rows.push([`${name}: bulk insert ${d.bulk.inserted} cases`, `${fmt(d.bulk.seconds, 1)} s (${d.bulk.events} events; ${d.engine === 'postgres' ? 'VACUUM ANALYZE' : 'ANALYZE'} ${fmt(d.bulk.analyzeS, 1)} s)`, '', '']);
+  if (d.error) rows.push([name, `error: ${(d.error.split('\n')[0] ?? '').slice(0, 160)}`, '', '']);
   return rows;
 }
 

@@ -13,6 +13,7 @@ import { startNginx, type StaticServer } from './nginx.ts';
 import { formatQueries, formatTable, type BenchResults, type PageFigures, type SearchPair } from './report.ts';
 import { countMatches, createBenchContext, measureSearchDb, searchPaths } from './search.ts';
 import { startServer, watchRss, type AppServer } from './server.ts';
+import { measureDisclosurePglite, measureDisclosurePostgres } from './disclosure-run.ts';
 import { measureTradingPglite, measureTradingPostgres, type TradingHarness } from './trading-run.ts';
 import { runWrk, type WrkOptions, type WrkResult } from './wrk.ts';
 
@@ -24,7 +25,8 @@ import { runWrk, type WrkOptions, type WrkResult } from './wrk.ts';
  * BENCH_SEARCH_ROUNDS (3), BENCH_SEARCH_CONNECTIONS (2), BENCH_SETTLE (s, 15), BENCH_KEEP (0),
  * BENCH_PHASES (pages,search,trading,trading-pg), BENCH_NOTICES (100000), BENCH_PG_NOTICES (500000),
  * BENCH_PG_URL (postgres://postgres@127.0.0.1:5432/postgres; "off" skips), BENCH_TRADING_ROUNDS (10),
- * BENCH_SUBMIT_CONNECTIONS (1,4), BENCH_WATCHDOG_MIN (45). docs/benchmarks.md explains each figure.
+ * BENCH_SUBMIT_CONNECTIONS (1,4), BENCH_WATCHDOG_MIN (45), BENCH_CASES (100000, the disclosure phases' open cases).
+ * docs/benchmarks.md explains each figure.
  */
 const opts = readOptions(process.env);
 const resultsDir = fileURLToPath(new URL('./results/', import.meta.url));
@@ -32,6 +34,7 @@ const started = performance.now();
 const work = await mkdtemp(path.join(os.tmpdir(), 'gongkai-bench-'));
 const dataDir = path.join(work, 'data');
 const tradingDir = path.join(work, 'trading');
+const disclosureDir = path.join(work, 'disclosure');
 const running = new Set<{ stop: () => Promise<void> }>();
 const results: BenchResults = {
   date: new Date().toISOString(),
@@ -50,6 +53,7 @@ const results: BenchResults = {
     pgNotices: opts.pgNotices,
     tradingRounds: opts.tradingRounds,
     submitConnections: opts.submitConnections,
+    cases: opts.cases,
   },
 };
 const harness: TradingHarness = { log, track, untrack, measure, comparePage, opts };
@@ -68,6 +72,11 @@ try {
   if (opts.phases.has('trading-pg')) {
     if (opts.pgUrl === 'off') results.trading = [...(results.trading ?? []), { engine: 'postgres', skipped: 'BENCH_PG_URL=off' }];
     else await measureTrading(() => measureTradingPostgres(harness, { adminUrl: opts.pgUrl, dataDir: path.join(work, 'pg-files'), notices: opts.pgNotices }));
+  }
+  if (opts.phases.has('disclosure')) await measureDisclosure(() => measureDisclosurePglite(harness, { dataDir: disclosureDir, cases: opts.cases }));
+  if (opts.phases.has('disclosure-pg')) {
+    if (opts.pgUrl === 'off') results.disclosure = [...(results.disclosure ?? []), { engine: 'postgres', skipped: 'BENCH_PG_URL=off' }];
+    else await measureDisclosure(() => measureDisclosurePostgres(harness, { adminUrl: opts.pgUrl, dataDir: path.join(work, 'pg-disclosure-files'), cases: opts.cases }));
   }
 } catch (err) {
   results.error = err instanceof Error ? err.message : String(err);
@@ -97,6 +106,7 @@ async function seedDemoData(): Promise<void> {
   await seeding.waitForOutput(/demo trading ready/, 120_000);
   await untrack(seeding);
   if (opts.phases.has('trading')) await cp(dataDir, tradingDir, { recursive: true });
+  if (opts.phases.has('disclosure')) await cp(dataDir, disclosureDir, { recursive: true });
 }
 
 /** Measures cold start, `/` and one article against nginx, and the RSS under that load. */
@@ -166,6 +176,16 @@ async function measureTrading(run: () => Promise<NonNullable<BenchResults['tradi
   results.trading = [...(results.trading ?? []), r];
   if (r.error) {
     log(`trading ${r.engine} failed: ${r.error}`);
+    process.exitCode = 1;
+  }
+}
+
+/** One engine's disclosure phase; its failure is recorded and the run goes on. */
+async function measureDisclosure(run: () => Promise<NonNullable<BenchResults['disclosure']>[number]>): Promise<void> {
+  const r = await run();
+  results.disclosure = [...(results.disclosure ?? []), r];
+  if (r.error) {
+    log(`disclosure ${r.engine} failed: ${r.error}`);
     process.exitCode = 1;
   }
 }
@@ -244,11 +264,12 @@ function readOptions(env: NodeJS.ProcessEnv) {
     tradingRounds: int('BENCH_TRADING_ROUNDS', 10, 1, 100),
     submitConnections: readConnections(env.BENCH_SUBMIT_CONNECTIONS),
     watchdogMin: int('BENCH_WATCHDOG_MIN', 45, 5, 240),
+    cases: int('BENCH_CASES', 100_000, 1000, 2_000_000),
   };
 }
 
 function readPhases(raw: string | undefined): Set<string> {
-  const all = ['pages', 'search', 'trading', 'trading-pg'];
+  const all = ['pages', 'search', 'trading', 'trading-pg', 'disclosure', 'disclosure-pg'];
   const phases = (raw?.trim() ? raw.split(',') : all).map((p) => p.trim()).filter(Boolean);
   const unknown = phases.filter((p) => !all.includes(p));
   if (unknown.length > 0 || phases.length === 0) throw new Error(`BENCH_PHASES is a comma-separated subset of ${all.join(',')}, got "${raw}"`);

@@ -43,6 +43,10 @@ import { registerTradingApi } from './trading/trading.api.ts';
 import { registerTradingStatsPages } from './reports/trading-stats.portal.tsx';
 import { createCacheFastPath } from './portal/portal.http.ts';
 import { registerColumnHealth } from './reports/column-health.admin.tsx';
+import { registerAnnualReports } from './reports/annual/annual.routes.ts';
+import { registerPublishingStatsAdmin } from './reports/publishing-stats.admin.tsx';
+import { registerWebsiteReportAdmin } from './reports/website-report.admin.tsx';
+import { registerDisclosureTasksAdmin } from './reports/tasks/disclosure-tasks.admin.tsx';
 import { registerDisclosureAdmin } from './disclosure/disclosure.admin.tsx';
 import { registerDisclosureApi } from './disclosure/disclosure.api.ts';
 import { registerDisclosurePortal } from './disclosure/apply.portal.tsx';
@@ -158,6 +162,10 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   registerCalendarRoutes(app, ctx);
   registerDisclosureAdmin(app, ctx);
   registerColumnHealth(app, ctx);
+  registerAnnualReports(app, ctx);
+  registerPublishingStatsAdmin(app, ctx);
+  registerWebsiteReportAdmin(app, ctx);
+  registerDisclosureTasksAdmin(app, ctx);
 
   // Other processes publish too: a cheap watermark poll clears this process's caches when the outbox moves.
   let watermark = await maxOutboxId(ctx.db);

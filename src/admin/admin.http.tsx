@@ -18,6 +18,8 @@ export async function shellFor(ctx: AppContext, req: FastifyRequest, reply: Fast
     const base = `/admin/c/${cid}`;
     nav.push({ href: base, label: '工作台' });
     if (can(roles, 'article.read')) nav.push({ href: `${base}/articles`, label: '稿件' }, { href: `${base}/column-health`, label: '栏目检查' });
+    if (can(roles, 'article.read')) nav.push({ href: `${base}/annual-reports`, label: '年度报告' });
+    if (can(roles, 'article.read')) nav.push({ href: `${base}/stats/publishing`, label: '发布统计' }, { href: `${base}/stats/website-report`, label: '网站年度报表' }, { href: `${base}/disclosure-tasks`, label: '公开任务' });
     if (can(roles, 'review.act')) nav.push({ href: `${base}/reviews`, label: '待我审核' });
     if (can(roles, 'agent.submit')) nav.push({ href: `${base}/agent/notices`, label: '我的公告' }, { href: `${base}/agent/keys`, label: '接口密钥' });
     if (can(roles, 'dashboard.view')) nav.push({ href: `${base}/trading/projects`, label: '交易项目' }, { href: `${base}/trading/stats`, label: '交易统计' });

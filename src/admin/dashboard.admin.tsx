@@ -11,6 +11,7 @@ import { AdminLayout } from '../platform/views/admin-layout.tsx';
 import { listPendingTasksFor } from '../review/review.repo.ts';
 import { formatDate, formatDateTime } from '../platform/dates.ts';
 import { countInspection } from '../trading/trading.repo.ts';
+import { overdueTasksLine } from '../reports/tasks/disclosure-tasks.admin.tsx';
 import { flashOf, intParam, sendHtml, shellFor } from './admin.http.tsx';
 
 export function registerDashboard(app: FastifyInstance, ctx: AppContext): void {
@@ -67,6 +68,7 @@ export function registerDashboard(app: FastifyInstance, ctx: AppContext): void {
             </a>
           </p>
         ) : null}
+        {can(roles, 'site.manage') ? await overdueTasksLine(ctx, cid) : null}
         {health && health.findings.length > 0 ? (
           <section aria-labelledby="health-title">
             <h2 id="health-title">栏目更新预警</h2>
