@@ -259,6 +259,7 @@ describe('publication of the annual report', () => {
     // 2023 entered by hand with 3 natural persons carried on: 2024's 上年结转 (0 from the data) disagrees.
     const form: Record<string, string> = { 'g.carried_to_next_year.natural_person': '3', 'g.carried_to_next_year.total': '3', 'g.received_this_year.natural_person': '3', 'g.received_this_year.total': '3' };
     expect((await admin.post(`/admin/c/${hn.center.id}/annual-reports/2023/entry`, form)).statusCode).toBe(303);
+    expect((await findReport(sys.ctx.db, hn.center.id, 2024))?.checks.find((c) => c.id === 'carry_over')?.ok).toBe(false);
     const page = await admin.get(`/admin/c/${hn.center.id}/annual-reports/2024`);
     expect(page.body).toContain('【未通过】上年结转与 2023 年度报告不一致：“自然人”列：本年“上年结转”为 0，2023 年度报告“结转下年度继续办理”为 3，相差 -3');
     const refused = await admin.post(`/admin/c/${hn.center.id}/annual-reports/2024/submit`, {});

@@ -38,6 +38,9 @@ export async function enterAnnualReport(
       await updateReport(tx, existing.id, values);
       report = { ...existing, ...values, lockVersion: existing.lockVersion + 1 };
     } else report = await insertReport(tx, { centerId: o.centerId, year: o.year, ...values });
+    // The next year's carry-over check depends on this report: its stored checks follow.
+    const next = await findReportForUpdate(tx, o.centerId, o.year + 1);
+    if (next) await updateReport(tx, next.id, { checks: await runChecks(tx, { report: next, today }) });
     await recordAudit(tx, o.actor, {
       action: o.source === 'imported' ? 'annual_report.import' : 'annual_report.enter',
       centerId: o.centerId,
