@@ -1,3 +1,4 @@
+import type { AnnualEngineResults } from './annual.ts';
 import type { BulkNoticesResult } from './bulk-notices.ts';
 import type { DisclosureEngineResults } from './disclosure-run.ts';
 import type { SearchDbResult } from './search.ts';
@@ -55,6 +56,8 @@ export type BenchResults = {
     tradingRounds: number;
     submitConnections: number[];
     cases?: number;
+    annualArticles?: number;
+    annualApplications?: number;
   };
   seedS?: number;
   coldStartDemo?: StartFigures;
@@ -71,6 +74,8 @@ export type BenchResults = {
   rssBulk?: RssFigures;
   trading?: TradingEngineResults[];
   disclosure?: DisclosureEngineResults[];
+  /** The annual-report phase (issue 5), per engine. */
+  annual?: AnnualEngineResults[];
   totalS?: number;
   error?: string;
 };
@@ -101,6 +106,7 @@ export function formatTable(r: BenchResults): string {
   }
   for (const t of r.trading ?? []) rows.push(...tradingRows(t));
   for (const d of r.disclosure ?? []) rows.push(...disclosureRows(d));
+  for (const a of r.annual ?? []) rows.push(...annualRows(a));
   if (r.seedS !== undefined) rows.push(['first start with demo seeding', `${fmt(r.seedS, 1)} s`, '', '']);
   if (r.searchDb) rows.push(['ANALYZE after the bulk load', `${fmt(r.searchDb.analyzeS, 1)} s`, '', '']);
   if (r.bulk) rows.push([`bulk insert ${r.bulk.inserted} articles`, `${fmt(r.bulk.seconds, 1)} s (${r.bulk.totalPublished} published)`, '', '']);
@@ -155,6 +161,20 @@ function tradingRows(t: TradingEngineResults): [string, string, string, string][
   if (t.rss) rows.push([`${name}: RSS peak under load`, `${fmt(t.rss.peakMb, 0)} MB`, `≤ ${TARGETS.rssMb} MB`, mark(t.rss.peakMb <= TARGETS.rssMb)]);
   if (t.bulk) rows.push([`${name}: bulk insert ${t.bulk.inserted} notices`, `${fmt(t.bulk.seconds, 1)} s (GIN build ${fmt(t.bulk.indexS, 1)} s, ${t.engine === 'postgres' ? 'VACUUM ANALYZE' : 'ANALYZE'} ${fmt(t.bulk.analyzeS, 1)} s)`, '', '']);
   if (t.error) rows.push([name, `error: ${(t.error.split('\n')[0] ?? '').slice(0, 160)}`, '', '']);
+  return rows;
+}
+
+function annualRows(a: AnnualEngineResults): [string, string, string, string][] {
+  const name = `annual ${a.engine}`;
+  if (a.skipped) return [[name, `skipped: ${a.skipped}`, '', '']];
+  const rows: [string, string, string, string][] = [];
+  if (a.medianS !== undefined) {
+    const what = `${Math.round((a.articles ?? 0) / 1000)}k published, ${Math.round((a.applications ?? 0) / 1000)}k applications`;
+    // The issue's target is for PostgreSQL; the PGlite figure is reported against it without a verdict.
+    rows.push([`${name}: generateAnnualReport, one center-year, ${what}`, `${fmt(a.medianS * 1000, 0)} ms median (${(a.runsS ?? []).map((s) => fmt(s * 1000, 0)).join(', ')})`, `≤ ${a.targetS} s`, a.engine === 'postgres' ? mark(a.medianS <= a.targetS) : '']);
+  }
+  if (a.loadS !== undefined) rows.push([`${name}: bulk load (articles moved into the center-year, applications, events, ANALYZE)`, `${fmt(a.loadS, 1)} s (${a.events ?? 0} events; demo seeded in ${fmt(a.seedS ?? 0, 1)} s)`, '', '']);
+  if (a.error) rows.push([name, `error: ${(a.error.split('\n')[0] ?? '').slice(0, 160)}`, '', '']);
   return rows;
 }
 

@@ -13,6 +13,7 @@ import { startNginx, type StaticServer } from './nginx.ts';
 import { formatQueries, formatTable, type BenchResults, type PageFigures, type SearchPair } from './report.ts';
 import { countMatches, createBenchContext, measureSearchDb, searchPaths } from './search.ts';
 import { startServer, watchRss, type AppServer } from './server.ts';
+import { measureAnnualPglite, measureAnnualPostgres, type AnnualEngineResults } from './annual.ts';
 import { measureDisclosurePglite, measureDisclosurePostgres } from './disclosure-run.ts';
 import { measureTradingPglite, measureTradingPostgres, type TradingHarness } from './trading-run.ts';
 import { runWrk, type WrkOptions, type WrkResult } from './wrk.ts';
@@ -25,7 +26,8 @@ import { runWrk, type WrkOptions, type WrkResult } from './wrk.ts';
  * BENCH_SEARCH_ROUNDS (3), BENCH_SEARCH_CONNECTIONS (2), BENCH_SETTLE (s, 15), BENCH_KEEP (0),
  * BENCH_PHASES (pages,search,trading,trading-pg), BENCH_NOTICES (100000), BENCH_PG_NOTICES (500000),
  * BENCH_PG_URL (postgres://postgres@127.0.0.1:5432/postgres; "off" skips), BENCH_TRADING_ROUNDS (10),
- * BENCH_SUBMIT_CONNECTIONS (1,4), BENCH_WATCHDOG_MIN (45), BENCH_CASES (100000, the disclosure phases' open cases).
+ * BENCH_SUBMIT_CONNECTIONS (1,4), BENCH_WATCHDOG_MIN (45), BENCH_CASES (100000, the disclosure phases' open cases),
+ * BENCH_ANNUAL_ARTICLES (100000) and BENCH_ANNUAL_APPLICATIONS (10000) for the `annual` phase (PGlite, then PostgreSQL).
  * docs/benchmarks.md explains each figure.
  */
 const opts = readOptions(process.env);
@@ -54,6 +56,8 @@ const results: BenchResults = {
     tradingRounds: opts.tradingRounds,
     submitConnections: opts.submitConnections,
     cases: opts.cases,
+    annualArticles: opts.annualArticles,
+    annualApplications: opts.annualApplications,
   },
 };
 const harness: TradingHarness = { log, track, untrack, measure, comparePage, opts };
@@ -78,6 +82,7 @@ try {
     if (opts.pgUrl === 'off') results.disclosure = [...(results.disclosure ?? []), { engine: 'postgres', skipped: 'BENCH_PG_URL=off' }];
     else await measureDisclosure(() => measureDisclosurePostgres(harness, { adminUrl: opts.pgUrl, dataDir: path.join(work, 'pg-disclosure-files'), cases: opts.cases }));
   }
+  if (opts.phases.has('annual')) await measureAnnual();
 } catch (err) {
   results.error = err instanceof Error ? err.message : String(err);
   process.exitCode = 1;
@@ -190,6 +195,20 @@ async function measureDisclosure(run: () => Promise<NonNullable<BenchResults['di
   }
 }
 
+/** The annual report (issue 5) on PGlite, then on PostgreSQL unless BENCH_PG_URL=off; a failure is recorded and the run goes on. */
+async function measureAnnual(): Promise<void> {
+  const sizes = { articles: opts.annualArticles, applications: opts.annualApplications };
+  const runs = [() => measureAnnualPglite(harness, sizes), () => (opts.pgUrl === 'off' ? Promise.resolve<AnnualEngineResults>({ engine: 'postgres', targetS: 2, skipped: 'BENCH_PG_URL=off' }) : measureAnnualPostgres(harness, { adminUrl: opts.pgUrl, ...sizes }))];
+  for (const run of runs) {
+    const r = await run();
+    results.annual = [...(results.annual ?? []), r];
+    if (r.error) {
+      log(`annual ${r.engine} failed: ${r.error}`);
+      process.exitCode = 1;
+    }
+  }
+}
+
 async function measureSearchBothSorts(ctx: AppContext): Promise<SearchPair> {
   return {
     relevance: await measureSearchDb(ctx, { rounds: opts.searchRounds, sort: 'relevance' }),
@@ -265,11 +284,13 @@ function readOptions(env: NodeJS.ProcessEnv) {
     submitConnections: readConnections(env.BENCH_SUBMIT_CONNECTIONS),
     watchdogMin: int('BENCH_WATCHDOG_MIN', 45, 5, 240),
     cases: int('BENCH_CASES', 100_000, 1000, 2_000_000),
+    annualArticles: int('BENCH_ANNUAL_ARTICLES', 100_000, 1000, 2_000_000),
+    annualApplications: int('BENCH_ANNUAL_APPLICATIONS', 10_000, 100, 1_000_000),
   };
 }
 
 function readPhases(raw: string | undefined): Set<string> {
-  const all = ['pages', 'search', 'trading', 'trading-pg', 'disclosure', 'disclosure-pg'];
+  const all = ['pages', 'search', 'trading', 'trading-pg', 'disclosure', 'disclosure-pg', 'annual'];
   const phases = (raw?.trim() ? raw.split(',') : all).map((p) => p.trim()).filter(Boolean);
   const unknown = phases.filter((p) => !all.includes(p));
   if (unknown.length > 0 || phases.length === 0) throw new Error(`BENCH_PHASES is a comma-separated subset of ${all.join(',')}, got "${raw}"`);

@@ -1,5 +1,6 @@
 import { centerPhone, DEPARTMENT_NAMES, DEPARTMENT_KEYS, OFFICE_HOURS } from './demo-centers.ts';
-import { type DraftText, type TextContext } from './demo-text.ts';
+import type { PlannedArticle } from './demo-plan.ts';
+import { beijingDay, type DraftText, type TextContext } from './demo-text.ts';
 
 type Guide = { title: string; matter: string; legalBasis: string; conditions: string; materials: string; process: string; extension: number; counter: string };
 
@@ -121,7 +122,12 @@ export function orgText(ctx: TextContext, index: number): DraftText {
 
 export const ORG_PAGE_COUNT = 3;
 
-/** The 政府信息公开工作年度报告 of `year`, published in January of the next year. */
+/**
+ * The 政府信息公开工作年度报告 of `year`, published in January of the next year: the text-only history of
+ * the years before the platform's data begins. The last complete year's report is generated from the seeded
+ * applications and published through the review chain instead (demo-annual-reports.ts), so its history
+ * article is dropped from the plan by `isGeneratedAnnualReport`.
+ */
 export function annualReportText(ctx: TextContext, year: number): DraftText {
   const { profile, rng } = ctx;
   const scale = profile.level === 'province' ? 20 : profile.level === 'city' ? 6 : 2;
@@ -143,4 +149,13 @@ export function annualReportText(ctx: TextContext, year: number): DraftText {
     ],
     source: profile.name,
   };
+}
+
+/**
+ * Whether a planned article is the history text of the last complete year's annual report, which the demo
+ * generates from its data and publishes through the review chain (demo-annual-reports.ts): one report per
+ * center and year, never a text one and a generated one side by side. Older years stay as history.
+ */
+export function isGeneratedAnnualReport(plan: PlannedArticle, now: Date): boolean {
+  return plan.column === 'annual-report' && plan.key === `${plan.centerCode}:annual-report:${beijingDay(now).y - 1}`;
 }

@@ -5,7 +5,9 @@ import { centers } from '../centers/centers.tables.ts';
 import type { AppContext } from '../platform/context.ts';
 import type { Db } from '../platform/db/client.ts';
 import { writePublishedHistory, type DemoSite } from './demo-articles.ts';
+import { publishDemoAnnualReports } from './demo-annual-reports.ts';
 import { createDemoCenters } from './demo-centers.ts';
+import { isGeneratedAnnualReport } from './demo-fixed-pages.ts';
 import { createDemoColumns } from './demo-columns.ts';
 import { planArticles } from './demo-plan.ts';
 import { prepareDemoTrading, type DemoTradingReplay } from './demo-trading.ts';
@@ -26,7 +28,7 @@ export async function seedDemo(ctx: AppContext, opts: { articlesPerCenter?: numb
   const password = newDemoPassword();
   // scrypt is deliberately slow: hash once, share the hash.
   const passwordHash = await hashPassword(password);
-  const plan = planArticles({ now: ctx.clock(), articlesPerCenter: opts.articlesPerCenter });
+  const plan = planArticles({ now: ctx.clock(), articlesPerCenter: opts.articlesPerCenter }).filter((p) => !isGeneratedAnnualReport(p, ctx.clock()));
 
   const { sites, users } = await ctx.db.transaction(async (tx) => {
     const sites = new Map<string, DemoSite>();
@@ -46,6 +48,7 @@ export async function seedDemo(ctx: AppContext, opts: { articlesPerCenter?: numb
   await writeWorkInProgress(ctx, { plan, sites });
   await writeDemoMessages(ctx, { sites });
   await seedDemoDisclosure(ctx, sites);
+  await publishDemoAnnualReports(ctx, { sites, plan });
   const trading = await prepareDemoTrading(ctx, { sites, passwordHash, scale: opts.tradingScale });
   users.push(...trading.users);
   ctx.notifyOutbox();
