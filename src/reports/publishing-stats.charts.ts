@@ -3,20 +3,17 @@
  * `cspSafeSvg` as 交易统计 (no script on the page). Each chart carries role="img" and an aria-label naming
  * its numbers; the page puts the same numbers in a table under it.
  */
-import type { BarSeriesOption } from 'echarts/charts';
-import type { GridComponentOption, LegendComponentOption } from 'echarts/components';
-import type { ComposeOption } from 'echarts/core';
-import { CATEGORY_COLORS, cspSafeSvg } from './trading-charts.ts';
+import { baseOption, CHART_AXIS, CHART_FONT, CHART_GRID, CHART_TEXT, renderSvg, type ChartOption } from './chart-render.ts';
+import { CATEGORY_COLORS } from './trading-charts.ts';
 import { NOTICE_GROUP_SHORT, shownCategories, type MonthCount, type PublishingStats } from './publishing-stats.model.ts';
 import type { CountRow, CrossTable } from './publishing-stats.presenter.ts';
 
-type ChartOption = ComposeOption<BarSeriesOption | GridComponentOption | LegendComponentOption>;
 
-const TEXT = '#1f1f1f';
-const AXIS = '#4a4a4a';
-const GRID = '#d0d0d0';
+const TEXT = CHART_TEXT;
+const AXIS = CHART_AXIS;
+const GRID = CHART_GRID;
 const BAR = '#0b4f9c';
-const FONT = 'Noto Sans CJK SC, Microsoft YaHei, PingFang SC, sans-serif';
+const FONT = CHART_FONT;
 /** A horizontal bar chart lists at most this many rows; the table under it lists all. */
 export const MAX_BARS = 20;
 
@@ -88,34 +85,4 @@ export async function renderNoticeGroups(stats: PublishingStats, table: CrossTab
     })),
   };
   return renderSvg(option, { width: 720, height: 340, label });
-}
-
-function baseOption(): ChartOption {
-  return { animation: false, backgroundColor: '#ffffff', textStyle: { color: TEXT, fontSize: 13, fontFamily: FONT } };
-}
-
-async function renderSvg(option: ChartOption, opts: { width: number; height: number; label: string }): Promise<string> {
-  const echarts = await loadEcharts();
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: opts.width, height: opts.height });
-  try {
-    chart.setOption(option);
-    return cspSafeSvg(chart.renderToSVGString(), opts.label);
-  } finally {
-    chart.dispose();
-  }
-}
-
-let echartsModule: Promise<typeof import('echarts/core')> | undefined;
-
-/** Loaded on the first chart, not at start-up (ECharts takes ~0.5 s to import). */
-function loadEcharts(): Promise<typeof import('echarts/core')> {
-  echartsModule ??= (async () => {
-    const [core, charts, components, renderers] = await Promise.all([import('echarts/core'), import('echarts/charts'), import('echarts/components'), import('echarts/renderers')]);
-    core.use([charts.BarChart, components.GridComponent, components.LegendComponent, renderers.SVGRenderer]);
-    return core;
-  })().catch((err: unknown) => {
-    echartsModule = undefined;
-    throw err;
-  });
-  return echartsModule;
 }

@@ -5,13 +5,10 @@
  * style attributes and hover rules in a <style> element, which the browser would refuse, so fonts become
  * presentation attributes and the hover rules go.
  */
-import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
-import type { GridComponentOption, LegendComponentOption } from 'echarts/components';
-import type { ComposeOption } from 'echarts/core';
+import { baseOption, CHART_AXIS, CHART_FONT, CHART_GRID, CHART_TEXT, renderSvg, type ChartOption } from './chart-render.ts';
 import type { Category } from '../trading/trading.model.ts';
 import { fenToWan, hasActivity, type MonthFigures, type TradingStats } from './trading-stats.model.ts';
 
-type ChartOption = ComposeOption<BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption>;
 
 /** Dark enough on white for text (WCAG AA 4.5:1), so also for bars (3:1). */
 export const CATEGORY_COLORS: Record<Category, string> = {
@@ -23,10 +20,10 @@ export const CATEGORY_COLORS: Record<Category, string> = {
   other: '#4a4a4a',
 };
 
-const TEXT = '#1f1f1f';
-const AXIS = '#4a4a4a';
-const GRID = '#d0d0d0';
-const FONT = 'Noto Sans CJK SC, Microsoft YaHei, PingFang SC, sans-serif';
+const TEXT = CHART_TEXT;
+const AXIS = CHART_AXIS;
+const GRID = CHART_GRID;
+const FONT = CHART_FONT;
 
 export type CategoryBar = { category: Category; label: string; deals: number; awardFen: number };
 
@@ -89,56 +86,4 @@ export async function renderMonthlyChart(months: readonly MonthFigures[], opts: 
   return renderSvg(option, { width: 720, height: 340, label });
 }
 
-/**
- * Makes ECharts' SVG acceptable under `style-src 'self'` and names it for assistive technology: drops
- * <style> elements, class and hydration attributes, turns style declarations into presentation attributes, and puts
- * role="img" and aria-label on the root element.
- */
-export function cspSafeSvg(svg: string, label: string): string {
-  return svg
-    .replace(/<style[^>]*>[\s\S]*?<\/style>/g, '')
-    .replace(/ class="[^"]*"/g, '')
-    .replace(/ ecmeta_[a-z_]+="[^"]*"/g, '') // hooks for ECharts' client-side hydration, which this page does not load
-    .replace(/ style="([^"]*)"/g, (_m, decls: string) =>
-      decls
-        .split(';')
-        .map((d) => /^\s*(font-size|font-family|font-weight|font-style)\s*:\s*(.+?)\s*$/.exec(d))
-        .map((m) => (m ? ` ${m[1]}="${m[2]}"` : ''))
-        .join(''),
-    )
-    .replace(/^<svg /, `<svg role="img" aria-label="${escapeAttr(label)}" focusable="false" `);
-}
-
-function baseOption(): ChartOption {
-  return { animation: false, backgroundColor: '#ffffff', textStyle: { color: TEXT, fontSize: 13, fontFamily: FONT } };
-}
-
-async function renderSvg(option: ChartOption, opts: { width: number; height: number; label: string }): Promise<string> {
-  const echarts = await loadEcharts();
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: opts.width, height: opts.height });
-  try {
-    chart.setOption(option);
-    return cspSafeSvg(chart.renderToSVGString(), opts.label);
-  } finally {
-    chart.dispose();
-  }
-}
-
-let echartsModule: Promise<typeof import('echarts/core')> | undefined;
-
-/** ECharts takes ~0.5 s to import: load it on the first chart, not at start-up (tests and CLI never pay it). */
-function loadEcharts(): Promise<typeof import('echarts/core')> {
-  echartsModule ??= (async () => {
-    const [core, charts, components, renderers] = await Promise.all([import('echarts/core'), import('echarts/charts'), import('echarts/components'), import('echarts/renderers')]);
-    core.use([charts.BarChart, charts.LineChart, components.GridComponent, components.LegendComponent, renderers.SVGRenderer]);
-    return core;
-  })().catch((err: unknown) => {
-    echartsModule = undefined;
-    throw err;
-  });
-  return echartsModule;
-}
-
-function escapeAttr(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
+export { cspSafeSvg } from './chart-render.ts';

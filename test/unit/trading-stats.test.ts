@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cspSafeSvg, renderCategoryChart } from '../../src/reports/trading-charts.ts';
+import { cspSafeSvg } from '../../src/reports/chart-render.ts';
+import { renderCategoryChart } from '../../src/reports/trading-charts.ts';
 import {
   assembleStats,
   categoryFigures,
