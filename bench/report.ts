@@ -192,8 +192,8 @@ function disclosureRows(d: DisclosureEngineResults): [string, string, string, st
     rows.push([`${name}: computeClock alone (reference)`, `${fmt(rc.clockUsPerCase, 1)} µs/case = ${share(rc.change.seconds)} of the change's ${fmt(perCaseUs(rc.change.seconds), 0)} µs/case, ${share(rc.noop.seconds)} of the no-op's ${fmt(perCaseUs(rc.noop.seconds), 0)}`, '', '']);
     if (rc.change.moved > 0) rows.push([`${name}: writing one moved case`, `${fmt(((rc.change.seconds - rc.noop.seconds) * 1000) / rc.change.moved, 2)} ms (update + due_moved event)`, '', '']);
   }
-  if (d.daily) rows.push([`${name}: disclosure.daily over ${Math.round(d.daily.cases / 1000)}k open cases, in-process`, `${fmt(d.daily.seconds, 1)} s (${d.daily.lapsed} lapsed, ${d.daily.reminded} reminders, ${d.daily.overdue} overdue)`, '', '']);
-  if (d.startupJob) rows.push([`${name}: the server's start-up disclosure.daily`, d.engine === 'pglite' ? `slowest /healthz while it ran: ${fmt(d.startupJob.seconds, 1)} s` : `ran ${fmt(d.startupJob.seconds, 1)} s (requests served meanwhile)`, '', '']);
+  if (d.coldStart) rows.push([`${name}: first start on the loaded data`, `${fmt(d.coldStart.firstPageS, 1)} s (ready ${fmt(d.coldStart.readyS, 1)} s)`, '', '']);
+  if (d.startupJob) rows.push([`${name}: the server's start-up disclosure.daily`, d.engine === 'pglite' ? `slowest /healthz after the start: ${fmt(d.startupJob.seconds, 1)} s (a run before listen is in the first start)` : `ran ${fmt(d.startupJob.seconds, 1)} s (requests served meanwhile)`, '', '']);
   for (const s of d.intake ?? []) {
     rows.push([`${name}: intake, ${s.connections} conn`, `${fmt(s.run.rps, 1)} applications/s, p50 ${fmt(s.run.p50Ms, 0)} / p95 ${fmt(s.run.p95Ms, 0)} ms = ${fmt(s.ratio, 3)}× /healthz (${fmt(s.reference.rps, 0)}/s)${errors(s.run)}`, '', '']);
   }

@@ -1,9 +1,11 @@
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { PgBoss } from 'pg-boss';
+import { addWorkingDays } from '../calendar/working-days.ts';
 import { SYSTEM_ACTOR } from '../audit/audit.service.ts';
 import type { AppContext } from '../platform/context.ts';
 import { formatDate } from '../platform/dates.ts';
 import { workingDaysLeft } from './clock.ts';
-import { insertEvent, listEvents, listOpenRequestsAfter } from './disclosure.repo.ts';
+import { insertEvent, listCasesNeedingAttention, listClockEvents } from './disclosure.repo.ts';
 import { runCaseAction } from './operations/case-action.ts';
 import { lapseClarification, lapseFee } from './operations/case-steps.ts';
 
@@ -20,12 +22,16 @@ export async function runDisclosureDaily(ctx: AppContext): Promise<{ lapsed: num
   const cal = await ctx.calendar.get();
   const today = formatDate(ctx.clock());
   const out = { lapsed: 0, reminded: 0, overdue: 0 };
+  const soonOn = addWorkingDays(cal, today, REMIND_DAYS_BEFORE).date;
   for (let after = 0; ; ) {
-    const batch = await listOpenRequestsAfter(ctx.db, after, 500);
+    // Only the cases due soon or waiting for the applicant, in batches, with their events in one query, and a
+    // turn of the event loop between batches (on PGlite the queries run on the server's thread).
+    const batch = await listCasesNeedingAttention(ctx.db, after, 500, soonOn);
     if (batch.length === 0) break;
     after = batch[batch.length - 1]?.id ?? after;
+    const eventsOf = await listClockEvents(ctx.db, batch.map((r) => r.id));
     for (const r of batch) {
-      const events = await listEvents(ctx.db, r.id);
+      const events = eventsOf.get(r.id) ?? [];
       const last = (kind: string) => [...events].reverse().find((e) => e.kind === kind);
       const asked = last('clarification_requested');
       const corrected = last('clarification_received');
@@ -40,6 +46,7 @@ export async function runDisclosureDaily(ctx: AppContext): Promise<{ lapsed: num
       if (!r.dueOn) continue;
       const left = workingDaysLeft(cal, today, r.dueOn);
       const marked = (kind: string) => events.some((e) => e.kind === kind && e.data.dueOn === r.dueOn);
+      if (left > REMIND_DAYS_BEFORE) continue;
       if (left < 0 && !marked('overdue')) {
         await insertEvent(ctx.db, { requestId: r.id, kind: 'overdue', onDate: today, isPublic: false, data: { dueOn: r.dueOn } });
         out.overdue += 1;
@@ -48,6 +55,7 @@ export async function runDisclosureDaily(ctx: AppContext): Promise<{ lapsed: num
         out.reminded += 1;
       }
     }
+    await yieldToLoop();
   }
   return out;
 }

@@ -147,3 +147,22 @@ export async function countOpenByUrgency(ex: Executor, centerId: number, today: 
     .where(and(eq(disclosureRequests.centerId, centerId), isNull(disclosureRequests.closedOn)));
   return { open: row?.open ?? 0, overdue: row?.overdue ?? 0, dueSoon: row?.dueSoon ?? 0 };
 }
+
+/**
+ * Open cases the daily job must look at, after `afterId`: those due by `soonOn` (reminders, overdue) and those
+ * waiting for a correction or a payment whose period may have lapsed. The rest need nothing today.
+ */
+export async function listCasesNeedingAttention(ex: Executor, afterId: number, limit: number, soonOn: string): Promise<Pick<DisclosureRequest, 'id' | 'centerId' | 'dueOn'>[]> {
+  return ex
+    .select({ id: disclosureRequests.id, centerId: disclosureRequests.centerId, dueOn: disclosureRequests.dueOn })
+    .from(disclosureRequests)
+    .where(
+      and(
+        isNull(disclosureRequests.closedOn),
+        gt(disclosureRequests.id, afterId),
+        sql`(${disclosureRequests.dueOn} <= ${soonOn} or ${disclosureRequests.status} in ('awaiting_clarification', 'awaiting_payment'))`,
+      ),
+    )
+    .orderBy(asc(disclosureRequests.id))
+    .limit(limit);
+}

@@ -211,6 +211,7 @@ async function openCase(s: StaffSession, trackingNo: string, label: string, due?
   if (due) expect(await row.locator('td').nth(4).innerText()).toContain(due);
   await Promise.all([page.waitForURL(/\/disclosure\/\d+$/), row.getByRole('link', { name: trackingNo, exact: true }).click()]);
   await checkA11y(page, `${label}：申请详情`);
+  await expectUniqueIds(page, `${label}：申请详情`);
 }
 
 /** Submits one of the case page's action forms, waits for the redirect back to the case and scans that page. */
@@ -220,6 +221,20 @@ async function act(s: Staff, action: string, button: string, fill?: (form: Locat
   await Promise.all([s.page.waitForURL(new RegExp(`\\?done=${action}`)), form.getByRole('button', { name: button }).click()]);
   expect(await s.page.getByRole('status').innerText()).toContain('已办理');
   await checkA11y(s.page, `${s.label}：${button}之后`);
+  await expectUniqueIds(s.page, `${s.label}：${button}之后`);
+}
+
+/**
+ * The case page holds many small forms with the same field names: each control must keep its own id, or a
+ * label points at another form's input (axe's WCAG rules do not report duplicate ids).
+ */
+async function expectUniqueIds(page: Page, label: string): Promise<void> {
+  const duplicates = await page.evaluate(() => {
+    const seen = new Map<string, number>();
+    for (const el of Array.from(document.querySelectorAll('[id]'))) seen.set(el.id, (seen.get(el.id) ?? 0) + 1);
+    return Array.from(seen).filter(([, n]) => n > 1).map(([id]) => id);
+  });
+  expect.soft(duplicates, `duplicate ids on ${label}`).toEqual([]);
 }
 
 async function caseStatus(s: StaffSession): Promise<string> {
