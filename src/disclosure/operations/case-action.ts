@@ -43,10 +43,11 @@ export async function runCaseAction(
     const [events, replies] = await Promise.all([listEvents(tx, request.id), listReplies(tx, request.id)]);
     const scene: CaseScene = { tx, request, events, replies, cal, today, actor: o.actor };
     const result = await step(scene);
+    const allEvents = [...events];
     for (const e of result.events ?? []) {
-      await insertEvent(tx, { requestId: request.id, kind: e.kind, onDate: e.onDate, data: e.data ?? {}, isPublic: e.isPublic, actorId: o.actor.userId });
+      allEvents.push(await insertEvent(tx, { requestId: request.id, kind: e.kind, onDate: e.onDate, data: e.data ?? {}, isPublic: e.isPublic, actorId: o.actor.userId }));
     }
-    const allEvents = await listEvents(tx, request.id);
+    // Reply steps insert or update replies: read them again; the events are the loaded ones plus those inserted.
     const allReplies = await listReplies(tx, request.id);
     const trace = computeClock(cal, allEvents.map(toClockEvent));
     const closing = [...allEvents].reverse().find((e) => CLOSING_EVENTS.has(e.kind));
